@@ -1,0 +1,3 @@
+fn main() {
+    budget_explorer::mount();
+}
