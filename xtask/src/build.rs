@@ -1,0 +1,77 @@
+//! `cargo xtask build` and `cargo xtask serve`.
+
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+use crate::paths;
+use crate::setup::{self, Toolchain};
+
+/// Builds the site into `dist/` and the snapshot from the raw files into `dist/data/`.
+pub fn run() -> Result<Toolchain> {
+    let toolchain = setup::run()?;
+    let raw = paths::raw_data();
+    if !raw.is_dir() {
+        bail!(
+            "raw-data folder {} not found; put the official files there or set BUDGET_RAW=DIR",
+            raw.display()
+        );
+    }
+    build_site(&toolchain)?;
+    build_snapshot(&raw)?;
+    eprintln!("build: site and snapshot are in {}", paths::dist().display());
+    Ok(toolchain)
+}
+
+/// Runs `trunk build --release`, which compiles the app to wasm and writes `dist/`.
+pub fn build_site(toolchain: &Toolchain) -> Result<()> {
+    let trunk = paths::tools().join("bin/trunk");
+    eprintln!("build: trunk build --release, {:?} route (a cold build takes about 10 minutes)", toolchain.route);
+    setup::run_command(
+        toolchain
+            .command(&trunk)
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(paths::dist())
+            .current_dir(paths::workspace()),
+    )
+    .context("the wasm build failed")
+}
+
+/// Builds the snapshot builder natively and runs it on `raw`, writing `dist/data/`.
+pub fn build_snapshot(raw: &std::path::Path) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    setup::run_command(
+        Command::new(cargo)
+            .args(["build", "--release", "--quiet", "--package", "budget-snapshot"])
+            .current_dir(paths::workspace()),
+    )?;
+    let builder = paths::native_target_dir().join("release/budget-snapshot");
+    let out = paths::dist().join("data");
+    let report = paths::native_target_dir().join("snapshot-report.txt");
+    eprintln!("build: budget-snapshot build --raw {} --out {}", raw.display(), out.display());
+    setup::run_command(
+        Command::new(&builder)
+            .args(["build", "--raw"])
+            .arg(raw)
+            .arg("--out")
+            .arg(&out)
+            .arg("--report")
+            .arg(&report),
+    )
+    .context("the snapshot build failed")
+}
+
+/// Builds, then serves `dist/` on 127.0.0.1 until interrupted.
+pub fn serve() -> Result<()> {
+    run()?;
+    let port: u16 = match std::env::var("BUDGET_PORT") {
+        Ok(text) => text.parse().with_context(|| format!("BUDGET_PORT={text:?} is not a port number"))?,
+        Err(_) => 8080,
+    };
+    let server = browser_tests::server::StaticServer::start(paths::dist(), "/", port)
+        .with_context(|| format!("could not serve on 127.0.0.1:{port}; set BUDGET_PORT to a free port"))?;
+    println!("Serving the budget explorer at {}", server.url());
+    println!("Press Ctrl+C to stop.");
+    server.join();
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Folders and environment settings shared by the tasks.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root (the folder above `xtask/`).
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn cache_home() -> PathBuf {
+    match std::env::var_os("XDG_CACHE_HOME") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| ".".into())).join(".cache"),
+    }
+}
+
+fn from_env_or(name: &str, default: PathBuf) -> PathBuf {
+    std::env::var_os(name).map(PathBuf::from).unwrap_or(default)
+}
+
+/// Where trunk, wasm-bindgen (`bin/`) and wasm-opt (`node_modules/.bin/`) are installed.
+pub fn tools() -> PathBuf {
+    from_env_or("BUDGET_TOOLS", cache_home().join("budget-explorer/tools"))
+}
+
+/// Cargo target folder of the wasm build, kept outside the checkout so CI clones stay warm.
+pub fn wasm_target_dir() -> PathBuf {
+    from_env_or("BUDGET_WASM_TARGET_DIR", cache_home().join("budget-explorer/target-wasm"))
+}
+
+/// Folder of the official raw files.
+pub fn raw_data() -> PathBuf {
+    let path = from_env_or("BUDGET_RAW", PathBuf::from("data/raw"));
+    if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir().unwrap_or_else(|_| workspace()).join(path)
+    }
+}
+
+/// The built site.
+pub fn dist() -> PathBuf {
+    workspace().join("dist")
+}
+
+/// Native cargo target folder of the workspace (honours `CARGO_TARGET_DIR`).
+pub fn native_target_dir() -> PathBuf {
+    from_env_or("CARGO_TARGET_DIR", workspace().join("target"))
+}

@@ -1,0 +1,48 @@
+//! `cargo xtask test` and `cargo xtask bench`.
+
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::setup::run_command;
+use crate::{build, paths};
+
+/// Native tests of every crate, then a full build on the real data, then the browser tests.
+pub fn run() -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    eprintln!("test: native unit and integration tests");
+    run_command(
+        Command::new(&cargo)
+            .args(["test", "--package", "budget-model", "--package", "budget-snapshot", "--package", "xtask"])
+            .args(["--package", "browser-tests", "--lib"])
+            .current_dir(paths::workspace()),
+    )
+    .context("native tests failed")?;
+
+    build::run()?;
+
+    eprintln!("test: browser tests in headless Chromium on {}", paths::dist().display());
+    run_command(
+        Command::new(&cargo)
+            .args(["test", "--package", "browser-tests", "--tests", "--", "--test-threads=1"])
+            .env("BUDGET_DIST", paths::dist())
+            .current_dir(paths::workspace()),
+    )
+    .context("browser tests failed")
+}
+
+/// Builds, then prints the size, load-time and snapshot-build figures.
+pub fn bench() -> Result<()> {
+    build::run()?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let builder = paths::native_target_dir().join("release/budget-snapshot");
+    run_command(
+        Command::new(&cargo)
+            .args(["run", "--release", "--quiet", "--package", "browser-tests", "--bin", "bench"])
+            .env("BUDGET_DIST", paths::dist())
+            .env("BUDGET_RAW", paths::raw_data())
+            .env("BUDGET_SNAPSHOT_BIN", builder)
+            .current_dir(paths::workspace()),
+    )
+    .context("the benchmark failed")
+}
