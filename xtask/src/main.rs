@@ -7,7 +7,8 @@
 //! - `BUDGET_TOOLS`: where trunk, wasm-bindgen and wasm-opt are installed
 //!   (default `~/.cache/budget-explorer/tools`).
 //! - `BUDGET_WASM_TARGET_DIR`: cargo target folder of the wasm build
-//!   (default `~/.cache/budget-explorer/target-wasm`, outside the checkout so it stays warm).
+//!   (default `~/.cache/budget-explorer/target-wasm`, or `target-wasm-debian` on the Debian route;
+//!   outside the checkout so it stays warm).
 //! - `BUDGET_PORT`: port of `serve` (default 8080).
 
 mod build;

@@ -24,8 +24,9 @@ pub fn tools() -> PathBuf {
 }
 
 /// Cargo target folder of the wasm build, kept outside the checkout so CI clones stay warm.
-pub fn wasm_target_dir() -> PathBuf {
-    from_env_or("BUDGET_WASM_TARGET_DIR", cache_home().join("budget-explorer/target-wasm"))
+/// `suffix` keeps the two toolchains apart: each would invalidate the other's build.
+pub fn wasm_target_dir(suffix: &str) -> PathBuf {
+    from_env_or("BUDGET_WASM_TARGET_DIR", cache_home().join(format!("budget-explorer/target-wasm{suffix}")))
 }
 
 /// Folder of the official raw files.

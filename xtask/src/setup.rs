@@ -39,6 +39,7 @@ pub enum Route {
 pub struct Toolchain {
     pub route: Route,
     env: Vec<(String, OsString)>,
+    removed_env: Vec<&'static str>,
 }
 
 impl Toolchain {
@@ -47,6 +48,9 @@ impl Toolchain {
         let mut command = Command::new(program);
         for (name, value) in &self.env {
             command.env(name, value);
+        }
+        for name in &self.removed_env {
+            command.env_remove(name);
         }
         command
     }
@@ -82,17 +86,21 @@ fn toolchain(route: Route) -> Toolchain {
 
     let mut env: Vec<(String, OsString)> = vec![
         ("PATH".into(), path),
-        ("CARGO_TARGET_DIR".into(), paths::wasm_target_dir().into()),
+        ("CARGO_TARGET_DIR".into(), paths::wasm_target_dir(if route == Route::Debian { "-debian" } else { "" }).into()),
     ];
     if route == Route::Debian {
         env.push(("CARGO".into(), "/usr/bin/cargo".into()));
         env.push(("RUSTC".into(), "/usr/bin/rustc".into()));
         env.push(("RUSTC_BOOTSTRAP".into(), "1".into()));
         env.push(("CARGO_UNSTABLE_BUILD_STD".into(), "std,panic_abort".into()));
-        // A rustup toolchain override would send /usr/bin/cargo's rustc calls back to rustup.
-        env.push(("RUSTUP_TOOLCHAIN".into(), "".into()));
     }
-    Toolchain { route, env }
+    // The rustup proxy that started xtask exports its toolchain choice; Debian's cargo must not
+    // inherit it, and rustup's own cargo does not need it.
+    let removed_env = match route {
+        Route::Debian => vec!["RUSTUP_TOOLCHAIN", "RUSTC_WRAPPER"],
+        Route::Rustup => Vec::new(),
+    };
+    Toolchain { route, env, removed_env }
 }
 
 fn wasm_route() -> Result<Route> {
