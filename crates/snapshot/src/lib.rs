@@ -3,9 +3,28 @@
 //!
 //! The format is defined in `budget_model::snapshot`; this crate only reads, checks and writes.
 
+pub mod assemble;
+pub mod build;
+pub mod checks;
+pub mod cli;
+pub mod clock;
 pub mod columns;
+pub mod discover;
 pub mod error;
 pub mod input;
+pub mod output;
 pub mod progress;
 pub mod readers;
+pub mod report;
 pub mod tally;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the command given on the command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build(args) => build::run(&args.validate()?),
+    }
+}
