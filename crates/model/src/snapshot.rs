@@ -3,11 +3,16 @@
 //! Layout under the snapshot folder (`dist/data/` in a build):
 //!
 //! - `manifest.json` ([`Manifest`]): schema version, id, sources, years, every file's sha256.
+//! - `index.json` (also a [`Manifest`]): the same with only the home files in `files`. The app
+//!   starts from it, because the full file list is about 90 kB brotli, three times the budget of
+//!   the first view. The hashes of the other files come down the tree instead: each home lists
+//!   its section shards and section histories, each section shard its domain histories.
 //! - `<year>/home.json` ([`YearHome`]): totals and sections of one year, all the home view needs.
 //! - `<year>/<section>.json` ([`SectionShard`]): every item below one section in one year, so a
 //!   drill-down costs at most one more request.
-//! - `history/<section>.json` ([`HistoryShard`]): every year of every code under one section,
-//!   for the multi-year charts.
+//! - `history/<code>.json` ([`HistoryShard`]), for the multi-year charts: for a section, every
+//!   year of the section and its domains; for a domain, every year of it and of every program
+//!   and line below it. See [`history_code`].
 
 use std::collections::BTreeMap;
 
@@ -23,6 +28,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Name of the manifest file at the root of a snapshot.
 pub const MANIFEST_FILE: &str = "manifest.json";
 
+/// Name of the small manifest the app loads first; see the module documentation.
+pub const INDEX_FILE: &str = "index.json";
+
 /// Path of a year's home file, relative to the snapshot root.
 pub fn home_path(year: u16) -> String {
     format!("{year}/home.json")
@@ -33,9 +41,22 @@ pub fn section_path(year: u16, section: &BudgetCode) -> String {
     format!("{year}/{section}.json")
 }
 
-/// Path of one section's multi-year history shard, relative to the snapshot root.
-pub fn history_path(section: &BudgetCode) -> String {
-    format!("history/{section}.json")
+/// Path of the multi-year history shard rooted at `root` (a section or a domain), relative to
+/// the snapshot root. Use [`history_code`] to find the root that holds an item.
+pub fn history_path(root: &BudgetCode) -> String {
+    format!("history/{root}.json")
+}
+
+/// The root of the history shard that holds the series of `code`: the section itself for a
+/// section, else the domain above it (or the domain itself).
+///
+/// Splitting below the section keeps a chart's download small: the whole history of the
+/// Ministry of Education is about 3.5 MB of JSON, one of its domains a few hundred kB at most.
+pub fn history_code(code: &BudgetCode) -> BudgetCode {
+    match code.level() {
+        Level::Section => code.clone(),
+        _ => code.ancestry()[1].clone(),
+    }
 }
 
 /// Lower-case hex sha256 of `bytes`, the form used throughout the manifest.
@@ -159,14 +180,23 @@ pub struct ItemSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearHome {
     pub year: u16,
-    /// Total of the expense sections (every section except `00`).
+    /// Total expenses: the expense sections (every section except `00`) plus
+    /// [`YearHome::expense_adjustments`]. This is the official total of all expense rows.
     pub expenses: Amounts,
+    /// Expense-direction money outside the expense sections: the expense rows that the budget
+    /// books record in the revenue section `00` (mostly the negative transfer between parts of
+    /// the budget, −23.5 bn ₪ in 2014) and dormant lines. `None` when a year has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_adjustments: Option<Amounts>,
     /// Total of section `00`, state revenues; `None` when the year has no revenue figures.
     pub revenues: Option<Amounts>,
     /// Expense sections, largest first.
     pub sections: Vec<ItemSummary>,
-    /// The revenue section `00` with its domains, when present.
+    /// The revenue section `00`, when present.
     pub revenue_section: Option<ItemSummary>,
+    /// The year's section shards and the history shards of its sections.
+    #[serde(default)]
+    pub files: Vec<FileEntry>,
 }
 
 /// One item of a section shard.
@@ -184,6 +214,9 @@ pub struct SectionShard {
     pub section: BudgetCode,
     /// Items sorted by code, the section first.
     pub items: Vec<Item>,
+    /// The history shards of the section's domains.
+    #[serde(default)]
+    pub files: Vec<FileEntry>,
 }
 
 impl SectionShard {
@@ -210,9 +243,10 @@ pub struct HistoryPoint {
     pub amounts: Amounts,
 }
 
-/// Every year of every code under one section.
+/// Every year of every code that [`history_code`] maps to one root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryShard {
+    /// The section or domain the shard is rooted at.
     pub section: BudgetCode,
     /// Points per code, oldest year first. The same code in two years is not always the same
     /// item, because codes are renumbered between years.
@@ -237,6 +271,7 @@ mod tests {
             year: 2014,
             section: BudgetCode::parse("20").unwrap(),
             items: vec![item("20", 30), item("2001", 10), item("200101", 10), item("2002", 20)],
+            files: Vec::new(),
         };
         let section = BudgetCode::parse("20").unwrap();
         let codes: Vec<&str> = shard.children(&section).iter().map(|item| item.code.as_str()).collect();
@@ -259,6 +294,15 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn history_roots() {
+        let root = |text: &str| history_code(&BudgetCode::parse(text).unwrap()).to_string();
+        assert_eq!(root("20"), "20");
+        assert_eq!(root("2067"), "2067");
+        assert_eq!(root("206701"), "2067");
+        assert_eq!(root("20670142"), "2067");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use budget_model::snapshot::{
-    history_path, home_path, section_path, sha256_hex, FileEntry, HistoryPoint, HistoryShard, Item,
-    ItemSummary, Manifest, SectionShard, YearEntry, YearHome, MANIFEST_FILE,
+    history_code, history_path, home_path, section_path, sha256_hex, FileEntry, HistoryPoint, HistoryShard,
+    Item, ItemSummary, Manifest, SectionShard, YearEntry, YearHome, INDEX_FILE, MANIFEST_FILE,
 };
 use budget_model::tree::Tree;
 use budget_model::{Amounts, BudgetCode, Level};
@@ -59,8 +59,10 @@ pub fn expense_total(tree: &Tree) -> Amounts {
     total
 }
 
-/// Builds the home file of one year: totals, expense sections largest first, the revenue section.
-pub fn year_home(year: u16, tree: &Tree) -> YearHome {
+/// Builds the home file of one year: totals, expense sections largest first, the revenue
+/// section, and the entries of the year's other files (`files`, filled in by [`render`]).
+/// `outside` is the expense money outside the expense sections, which the total includes.
+pub fn year_home(year: u16, tree: &Tree, outside: &Amounts) -> YearHome {
     let mut sections: Vec<ItemSummary> = tree
         .values()
         .filter(|item| item.code.level() == Level::Section && !item.code.is_revenue())
@@ -75,16 +77,25 @@ pub fn year_home(year: u16, tree: &Tree) -> YearHome {
     let revenue = tree
         .values()
         .find(|item| item.code.level() == Level::Section && item.code.is_revenue());
+    let mut expenses = expense_total(tree);
+    expenses.add(outside);
+    let has_adjustments = outside
+        .phases()
+        .iter()
+        .any(|phase| outside.get(*phase) != Some(0));
     YearHome {
         year,
-        expenses: expense_total(tree),
+        expenses,
+        expense_adjustments: has_adjustments.then_some(*outside),
         revenues: revenue.map(|item| item.amounts),
         sections,
         revenue_section: revenue.map(summary),
+        files: Vec::new(),
     }
 }
 
-/// Splits a year into one shard per section, items sorted by code (the tree's order puts the section first).
+/// Splits a year into one shard per section, items sorted by code (the tree's order puts the
+/// section first). Their `files` are filled in by [`render`].
 pub fn section_shards(year: u16, tree: &Tree) -> Vec<SectionShard> {
     let mut shards: BTreeMap<BudgetCode, Vec<Item>> = BTreeMap::new();
     for item in tree.values() {
@@ -92,47 +103,89 @@ pub fn section_shards(year: u16, tree: &Tree) -> Vec<SectionShard> {
     }
     shards
         .into_iter()
-        .map(|(section, items)| SectionShard { year, section, items })
+        .map(|(section, items)| SectionShard {
+            year,
+            section,
+            items,
+            files: Vec::new(),
+        })
         .collect()
 }
 
-/// Builds one history shard per section with every year of every code under it, oldest year first.
+/// Builds the history shards: one per section (the section and its domains) and one per domain
+/// (the domain and everything below it), each with every year of every code, oldest year first.
 pub fn history_shards(years: &Years) -> Vec<HistoryShard> {
     let mut shards: BTreeMap<BudgetCode, HistoryShard> = BTreeMap::new();
+    let mut add = |root: BudgetCode, code: &BudgetCode, point: HistoryPoint| {
+        let shard = shards.entry(root.clone()).or_insert_with(|| HistoryShard {
+            section: root,
+            series: BTreeMap::new(),
+        });
+        shard.series.entry(code.clone()).or_default().push(point);
+    };
     for (year, entry) in years {
         for item in entry.data.tree.values() {
-            let section = item.code.section();
-            let shard = shards.entry(section.clone()).or_insert_with(|| HistoryShard {
-                section,
-                series: BTreeMap::new(),
-            });
             let point = HistoryPoint {
                 year: *year,
                 name: item.name.clone(),
                 amounts: item.amounts,
             };
-            shard.series.entry(item.code.clone()).or_default().push(point);
+            // A domain's series is in both shards: the section's chart of its domains needs it,
+            // and so does the domain's own page.
+            if item.code.level() <= Level::Domain {
+                add(item.code.section(), &item.code, point.clone());
+            }
+            if item.code.level() >= Level::Domain {
+                add(history_code(&item.code), &item.code, point);
+            }
         }
     }
     shards.into_values().collect()
 }
 
-/// Renders every file of the snapshot except the manifest.
+/// Renders every file of the snapshot except the manifest and the index. Files that list other
+/// files' hashes are rendered after them: history shards, then section shards, then homes.
 pub fn render(years: &Years) -> Result<Vec<RenderedFile>> {
     let mut files = Vec::new();
-    for (year, entry) in years {
-        files.push(RenderedFile::json(
-            home_path(*year),
-            &year_home(*year, &entry.data.tree),
-        )?);
-        for shard in section_shards(*year, &entry.data.tree) {
-            files.push(RenderedFile::json(section_path(*year, &shard.section), &shard)?);
-        }
-    }
+    let mut history_entries: BTreeMap<BudgetCode, FileEntry> = BTreeMap::new();
     for shard in history_shards(years) {
-        files.push(RenderedFile::json(history_path(&shard.section), &shard)?);
+        let file = RenderedFile::json(history_path(&shard.section), &shard)?;
+        history_entries.insert(shard.section.clone(), file.entry());
+        files.push(file);
+    }
+    let history_of = |code: &BudgetCode| history_entries.get(code).cloned();
+
+    for (year, entry) in years {
+        let mut home = year_home(*year, &entry.data.tree, &entry.data.expense_outside_sections);
+        for mut shard in section_shards(*year, &entry.data.tree) {
+            shard.files = shard
+                .items
+                .iter()
+                .filter(|item| item.code.level() == Level::Domain)
+                .filter_map(|item| history_of(&item.code))
+                .collect();
+            let file = RenderedFile::json(section_path(*year, &shard.section), &shard)?;
+            home.files.push(file.entry());
+            home.files.extend(history_of(&shard.section));
+            files.push(file);
+        }
+        files.push(RenderedFile::json(home_path(*year), &home)?);
     }
     Ok(files)
+}
+
+/// The index: the manifest with only the home files in its file list.
+pub fn index(manifest: &Manifest) -> Manifest {
+    let homes: Vec<String> = manifest.years.iter().map(|entry| home_path(entry.year)).collect();
+    Manifest {
+        files: manifest
+            .files
+            .iter()
+            .filter(|file| homes.contains(&file.path))
+            .cloned()
+            .collect(),
+        ..manifest.clone()
+    }
 }
 
 /// Builds the manifest entries of the years.
@@ -185,7 +238,8 @@ pub fn write_snapshot(out: &Path, files: &[RenderedFile], manifest: &Manifest) -
         std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
     }
     let manifest_file = RenderedFile::json(MANIFEST_FILE.to_string(), manifest)?;
-    for file in files.iter().chain(std::iter::once(&manifest_file)) {
+    let index_file = RenderedFile::json(INDEX_FILE.to_string(), &index(manifest))?;
+    for file in files.iter().chain([&manifest_file, &index_file]) {
         let path = staging.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
@@ -240,6 +294,7 @@ mod tests {
         let home = year_home(
             2014,
             &tree(&[("00", 50), ("0001", 50), ("04", 5), ("20", 30), ("2001", 30)]),
+            &Amounts::default(),
         );
         let codes: Vec<&str> = home
             .sections
@@ -248,6 +303,7 @@ mod tests {
             .collect();
         assert_eq!(codes, ["20", "04"]);
         assert_eq!(home.expenses.original, Some(35));
+        assert_eq!(home.expense_adjustments, None);
         assert_eq!(home.revenues.unwrap().original, Some(50));
         assert_eq!(home.revenue_section.unwrap().name, "n00");
     }

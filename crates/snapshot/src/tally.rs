@@ -10,6 +10,8 @@ pub mod reason {
     pub const BLANK_ROW: &str = "blank row";
     pub const DORMANT_LINE: &str = "dormant line (פש\"ח), not in the tree";
     pub const INCOME_OUTSIDE_REVENUE: &str = "income row outside the revenue section";
+    pub const REVENUE_SECTION_EXPENSE: &str =
+        "expense row of the revenue section, counted in the expense total as an adjustment";
     pub const NOT_THIS_YEAR: &str = "no figure for the year read (a line of the other year)";
     pub const LETTER_CODE: &str = "revenue code with a letter (0000A…), outside the code scheme";
 }

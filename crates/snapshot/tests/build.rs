@@ -152,10 +152,15 @@ fn build_book_routes_rows() {
         .map(|section| section["code"].as_str().unwrap())
         .collect();
     assert_eq!(sections, ["20", "04"]);
-    assert_eq!(home["revenues"]["original"], 4_300_000);
+    // Revenues take only the income rows of section 00; its expense row (the transfer to part
+    // A) and the dormant line adjust the expense total instead.
+    assert_eq!(home["revenues"]["original"], 5_000_000);
+    assert_eq!(home["expense_adjustments"]["original"], -700_000);
+    assert_eq!(home["expense_adjustments"]["executed"], 3_000);
+    assert_eq!(home["expenses"]["original"], 1_800_000 - 700_000);
     assert!(
         run.stderr
-            .contains("budget/new2013.csv: 7 rows read, 5 kept, 2 skipped"),
+            .contains("budget/new2013.csv: 7 rows read, 4 kept, 3 skipped"),
         "{}",
         run.stderr
     );
@@ -231,7 +236,29 @@ fn build_history_shard_spans_years() {
         .map(|point| point["year"].as_u64().unwrap())
         .collect();
     assert_eq!(years, [2005, 2013, 2016, 2018]);
-    assert_eq!(history["series"]["20670142"].as_array().unwrap().len(), 2);
+    assert!(history["series"].get("20670142").is_none());
+    let domain = fixture.json("history/2067.json");
+    assert_eq!(domain["series"]["20670142"].as_array().unwrap().len(), 2);
+    assert!(domain["series"].get("2067").is_some());
+
+    // Each file's hash is listed by the file above it: index → home → section shard.
+    let index = fixture.json("index.json");
+    assert!(index["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|file| file["path"].as_str().unwrap().ends_with("home.json")));
+    let home = fixture.json("2013/home.json");
+    let listed: Vec<&str> = home["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| file["path"].as_str().unwrap())
+        .collect();
+    assert!(listed.contains(&"2013/20.json"), "{listed:?}");
+    assert!(listed.contains(&"history/20.json"), "{listed:?}");
+    let shard = fixture.json("2013/20.json");
+    assert_eq!(shard["files"][0]["path"], "history/2067.json");
 }
 
 #[test]

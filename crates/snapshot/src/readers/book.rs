@@ -270,7 +270,10 @@ mod tests {
             }
         );
         assert_eq!(year.tree[&code("20")].name, "חינוך");
-        assert_eq!(year.tree[&code("00")].amounts.original, Some(600_000));
+        // The revenue tree takes only the income rows of section 00; its expense row is an
+        // adjustment of the expense total.
+        assert_eq!(year.tree[&code("00")].amounts.original, Some(900_000));
+        assert!(!year.tree.contains_key(&code("00950101")));
         assert!(!year.tree.contains_key(&code("20670143")));
         assert_eq!(
             read.tally.skipped[reason::DORMANT_LINE].amounts.executed,

@@ -32,9 +32,9 @@ pub struct YearTree {
     pub proposal: bool,
     /// The `00` grand-total row of a history file: revenues plus expenses.
     pub grand_total: Option<Amounts>,
-    /// Expense-direction money left out of the expense sections: dormant lines (dropped) and
-    /// the expense rows of section `00` (kept in the revenue tree). The data README's expense
-    /// totals include both, so the sanity check adds them back.
+    /// Expense-direction money left out of the expense sections: dormant lines and the expense
+    /// rows of section `00` (such as the transfer to part A, −23.5 bn ₪ in 2014). The official
+    /// expense total includes both, so the year's home adds them as an adjustment.
     pub expense_outside_sections: Amounts,
 }
 
@@ -66,10 +66,10 @@ impl Direction {
 /// Decides whether a row of a file with a direction column enters the year's tree, returning
 /// the skip reason when it does not.
 ///
-/// Dormant lines are dropped. Expense rows build the expense sections; section `00` keeps all
-/// its rows, as the revenue tree. Income rows elsewhere are intra-budget transfers, part of
-/// neither tree. Expense-direction money that the expense sections leave out is added to
-/// `outside` for the sanity check.
+/// Dormant lines are dropped. Expense rows build the expense sections, and the income rows of
+/// section `00` the revenue tree. Income rows elsewhere are intra-budget transfers, part of
+/// neither tree. Expense-direction money that the expense sections leave out (dormant lines,
+/// the expense rows of section `00`) is added to `outside`, which the expense total includes.
 pub fn route_row(
     section: &BudgetCode,
     direction: Direction,
@@ -87,6 +87,7 @@ pub fn route_row(
     if section.is_revenue() {
         if expense {
             outside.add(amounts);
+            return Some(reason::REVENUE_SECTION_EXPENSE);
         }
         return None;
     }
