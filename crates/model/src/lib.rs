@@ -10,6 +10,7 @@ pub mod code;
 pub mod format;
 pub mod route;
 pub mod snapshot;
+pub mod summary;
 pub mod tree;
 
 pub use amount::{Amounts, Phase};
