@@ -1,0 +1,145 @@
+//! Line chart of one code over the years, with its data table.
+
+use std::sync::Arc;
+
+use budget_model::format::format_amount;
+use budget_model::snapshot::HistoryPoint;
+use budget_model::summary::trend;
+use budget_model::Phase;
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+use super::{Amount, ChartCanvas};
+use crate::charts::history_line::{self, HistoryChart};
+use crate::charts::phase_color;
+use crate::i18n::{td, td_string};
+use crate::labels::{phase_id, phase_name};
+use crate::locale::{use_i18n, use_locale};
+
+/// Height of the chart, in CSS pixels.
+const CHART_HEIGHT: u32 = 320;
+
+/// Every year of one code: a line per phase, a legend, and a table of the same points.
+#[component]
+pub fn HistoryFigure(
+    /// Points oldest first, as in the history shard.
+    points: Arc<Vec<HistoryPoint>>,
+    /// Year of the page, marked on the chart.
+    year: u16,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = use_locale();
+    let phases: Vec<Phase> =
+        Phase::ALL.into_iter().filter(|phase| points.iter().any(|point| point.amounts.get(*phase).is_some())).collect();
+    let summary = trend(&points);
+
+    let label = move || {
+        let locale = locale.get();
+        let Some(summary) = summary else { return td_string!(i18n.get(), history_none).to_string() };
+        if summary.first.year == summary.last.year {
+            return td_string!(
+                i18n.get(),
+                history_single,
+                year = summary.first.year,
+                amount = format_amount(summary.first.shekels, locale)
+            )
+            .to_string();
+        }
+        td_string!(
+            i18n.get(),
+            history_finding,
+            first_year = summary.first.year,
+            last_year = summary.last.year,
+            first_amount = format_amount(summary.first.shekels, locale),
+            last_amount = format_amount(summary.last.shekels, locale),
+            peak_amount = format_amount(summary.peak.shekels, locale),
+            peak_year = summary.peak.year
+        )
+        .to_string()
+    };
+
+    let draw = {
+        let points = points.clone();
+        let phases = phases.clone();
+        move |backend: plotters_canvas::CanvasBackend, scale| {
+            let locale = locale.get();
+            let format = move |value: i64| format_amount(value, locale);
+            let chart = HistoryChart {
+                points: &points,
+                phases: &phases,
+                marked_year: Some(year),
+                format_amount: &format,
+                scale,
+            };
+            if let Err(error) = history_line::draw(&backend.into_drawing_area(), &chart) {
+                log::warn!("could not draw the history chart: {error}");
+            }
+        }
+    };
+
+    let legend = phases
+        .iter()
+        .map(|&phase| {
+            let color = phase_color(phase);
+            let swatch = format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2);
+            view! {
+                <li data-phase=phase_id(phase)>
+                    <span class="swatch" data-marker=phase_id(phase) style:background-color=swatch aria-hidden="true"></span>
+                    {move || phase_name(i18n.get(), phase)}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let rows = points
+        .iter()
+        .map(|point| {
+            let cells = Phase::ALL
+                .into_iter()
+                .map(|phase| {
+                    view! {
+                        <td class="numeric" data-phase=phase_id(phase)>
+                            <Amount shekels=point.amounts.get(phase) />
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{point.year}</th>
+                    <td><bdi>{point.name.clone()}</bdi></td>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let phase_headings = Phase::ALL
+        .into_iter()
+        .map(|phase| view! { <th scope="col" class="numeric" data-phase=phase_id(phase)>{move || phase_name(i18n.get(), phase)}</th> })
+        .collect_view();
+
+    view! {
+        <figure class="chart-figure" data-testid="history-figure">
+            <figcaption>{td!(i18n.get(), history_caption)}</figcaption>
+            <ChartCanvas height=CHART_HEIGHT label=Signal::derive(label) draw test_id="history-chart" />
+            <ul class="legend" aria-label=move || td_string!(i18n.get(), chart_legend_label)>{legend}</ul>
+            <p class="note">{td!(i18n.get(), history_renumbered)}</p>
+            <details class="chart-data">
+                <summary>{td!(i18n.get(), data_table)}</summary>
+                <div class="table-scroll">
+                    <table data-testid="history-table">
+                        <caption>{td!(i18n.get(), history_caption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{td!(i18n.get(), col_year)}</th>
+                                <th scope="col">{td!(i18n.get(), col_name)}</th>
+                                {phase_headings}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,35 @@
+//! The banner at the top of every page.
+
+use budget_model::route::Route;
+use leptos::prelude::*;
+
+use super::LanguageSwitcher;
+use crate::browser;
+use crate::i18n::td;
+use crate::locale::{use_i18n, use_locale};
+
+/// Skip link, site title linking to the default year, and the language switcher.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = use_locale();
+    let home = move || Route::Budget { locale: locale.get(), year: None, code: None }.to_hash();
+
+    // A plain `href="#main"` would replace the route in the hash, so the skip link moves
+    // focus itself.
+    let on_skip = |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        browser::focus_main();
+    };
+
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main" on:click=on_skip>{td!(i18n.get(), skip_to_content)}</a>
+            <div class="brand">
+                <a class="site-title" href=home data-testid="site-title">{td!(i18n.get(), app_title)}</a>
+                <p class="tagline">{td!(i18n.get(), app_tagline)}</p>
+            </div>
+            <LanguageSwitcher />
+        </header>
+    }
+}

@@ -1,0 +1,78 @@
+//! The pages, one per file, and the view that picks one for the current route.
+
+mod item;
+mod not_found;
+mod year_home;
+
+pub use item::ItemPage;
+pub use not_found::NotFoundView;
+pub use year_home::YearHomePage;
+
+use budget_model::route::Route;
+use budget_model::snapshot::{Manifest, YearEntry};
+use budget_model::{BudgetCode, Phase};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::router::use_route;
+
+/// Result of looking up a page's year and code in the snapshot.
+#[derive(Debug, Clone)]
+pub enum Outcome<T> {
+    Found(T),
+    /// The year or code does not exist; `year` is the year whose home to link back to.
+    NotFound {
+        year: Option<u16>,
+    },
+}
+
+/// The route without its language. Pages are rebuilt only when this changes, so a language
+/// switch re-labels the page in place instead of loading it again.
+#[derive(Debug, Clone, PartialEq)]
+enum Page {
+    Budget { year: Option<u16>, code: Option<BudgetCode> },
+    NotFound,
+}
+
+/// The page of the current route.
+#[component]
+pub fn PageView() -> impl IntoView {
+    let route = use_route();
+    let page = Memo::new(move |_| match route.get() {
+        Route::Budget { year, code, .. } => Page::Budget { year, code },
+        Route::NotFound { .. } => Page::NotFound,
+    });
+    // A new page starts at its top, as it would after a full page load, and focus moves to
+    // it from the link that led there, which no longer exists.
+    Effect::new(move |previous: Option<Page>| {
+        let current = page.get();
+        if previous.is_some_and(|previous| previous != current) {
+            browser::scroll_to_top();
+            browser::focus_main();
+        }
+        current
+    });
+
+    move || match page.get() {
+        Page::Budget { year, code: None } => view! { <YearHomePage year /> }.into_any(),
+        Page::Budget { year, code: Some(code) } => view! { <ItemPage year code /> }.into_any(),
+        Page::NotFound => view! { <NotFoundView year=None /> }.into_any(),
+    }
+}
+
+/// Returns the entry of the requested year, or of the default year when none was requested.
+fn resolve_year(index: &Manifest, requested: Option<u16>) -> Option<&YearEntry> {
+    let year = requested.or_else(|| index.default_year())?;
+    index.year(year)
+}
+
+/// Returns the phases that a year's tables show: those the year has figures of, or all three
+/// when the index states no coverage.
+fn year_phases(entry: Option<&YearEntry>) -> Vec<Phase> {
+    match entry {
+        Some(entry) if !entry.coverage.is_empty() => {
+            Phase::ALL.into_iter().filter(|phase| entry.has_phase(*phase)).collect()
+        }
+        _ => Phase::ALL.to_vec(),
+    }
+}

@@ -1,0 +1,147 @@
+//! The home of one budget year: totals, the largest sections and the ranked list.
+
+use std::sync::Arc;
+
+use budget_model::snapshot::{Manifest, YearHome};
+use budget_model::summary::share_phase;
+use budget_model::{BudgetCode, Phase};
+use leptos::prelude::*;
+
+use super::{resolve_year, year_phases, Outcome};
+use crate::browser;
+use crate::components::{Amount, ItemRow, ItemTable, Loaded, PhaseAmounts, SectionsFigure, YearSelect};
+use crate::data::DataStore;
+use crate::i18n::{td, td_string};
+use crate::labels::phase_name;
+use crate::locale::{use_i18n, use_locale};
+use crate::router::budget_hash;
+
+#[derive(Debug, Clone)]
+struct HomeData {
+    index: Arc<Manifest>,
+    home: Arc<YearHome>,
+}
+
+/// The home of `year`, or of the default year when `year` is `None`.
+#[component]
+pub fn YearHomePage(year: Option<u16>) -> impl IntoView {
+    let store = DataStore::use_store();
+    let data = LocalResource::new(move || {
+        store.track_retries();
+        async move {
+            let index = store.index().await?;
+            let Some(entry) = resolve_year(&index, year) else {
+                return Ok(Outcome::NotFound { year: index.default_year() });
+            };
+            let home = store.year_home(&index, entry.year).await?;
+            Ok(Outcome::Found(HomeData { index, home }))
+        }
+    });
+    view! {
+        <Loaded
+            resource=data
+            render=|outcome| match outcome {
+                Outcome::Found(data) => view! { <YearHomeView data /> }.into_any(),
+                Outcome::NotFound { year } => view! { <super::NotFoundView year /> }.into_any(),
+            }
+        />
+    }
+}
+
+#[component]
+fn YearHomeView(data: HomeData) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = use_locale();
+    let HomeData { index, home } = data;
+    let year = home.year;
+    let entry = index.year(year).cloned();
+    let proposal = entry.as_ref().is_some_and(|entry| entry.proposal);
+    let phases = year_phases(entry.as_ref());
+    // The chart compares sections in the latest phase of the year's total.
+    let chart_phase = Phase::ALL.into_iter().rev().find(|phase| home.expenses.get(*phase).is_some());
+
+    Effect::new(move |_| {
+        browser::set_document_title(&format!(
+            "{} · {}",
+            td_string!(i18n.get(), home_title, year),
+            td_string!(i18n.get(), app_title)
+        ));
+    });
+
+    let revenue_code = BudgetCode::parse("00").expect("00 is a valid section code");
+    let revenue_link = entry.as_ref().is_some_and(|entry| entry.sections.contains(&revenue_code)).then(|| {
+        let href = move || budget_hash(locale.get(), year, Some(&revenue_code));
+        view! { <a class="card-link" href=href data-testid="revenue-details">{td!(i18n.get(), revenue_details)}</a> }
+    });
+
+    // The total differs from the sum of the sections by money that the budget books record
+    // elsewhere. The note states that amount in the latest phase both have.
+    let adjustments_note = home.expense_adjustments.and_then(|adjustments| {
+        let phase = share_phase(&adjustments, &home.expenses)?;
+        let shekels = adjustments.get(phase);
+        Some(view! {
+            <p class="note" data-testid="expense-adjustments">
+                {td!(
+                    i18n.get(),
+                    expense_adjustments_note,
+                    amount = move || view! { <Amount shekels /> },
+                    phase = move || phase_name(i18n.get(), phase)
+                )}
+            </p>
+        })
+    });
+
+    let rows: Vec<ItemRow> = home
+        .sections
+        .iter()
+        .map(|section| ItemRow { code: section.code.clone(), name: section.name.clone(), amounts: section.amounts })
+        .collect();
+
+    view! {
+        <div class="page-head">
+            <h1>
+                {td!(i18n.get(), home_title, year)}
+                {proposal.then(|| view! { <span class="badge" data-testid="proposal-badge">{td!(i18n.get(), proposal_badge)}</span> })}
+            </h1>
+            <YearSelect index=index.clone() year />
+        </div>
+        {proposal.then(|| view! { <p class="note">{td!(i18n.get(), proposal_note, year)}</p> })}
+
+        <section class="totals" aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{td!(i18n.get(), totals_heading)}</h2>
+            <div class="cards">
+                <section class="card" data-testid="total-expenses" aria-labelledby="total-expenses-heading">
+                    <h3 id="total-expenses-heading">{td!(i18n.get(), total_expenses)}</h3>
+                    <PhaseAmounts amounts=home.expenses />
+                    {adjustments_note}
+                </section>
+                <section class="card" data-testid="total-revenues" aria-labelledby="total-revenues-heading">
+                    <h3 id="total-revenues-heading">{td!(i18n.get(), total_revenues)}</h3>
+                    <PhaseAmounts amounts=home.revenues.unwrap_or_default() />
+                    {revenue_link}
+                </section>
+            </div>
+        </section>
+
+        {chart_phase.map(|phase| view! {
+            <section aria-labelledby="top-sections-heading">
+                <h2 id="top-sections-heading">{td!(i18n.get(), top_sections_heading)}</h2>
+                <SectionsFigure home=home.clone() phase />
+            </section>
+        })}
+
+        <section aria-labelledby="sections-heading">
+            <h2 id="sections-heading">{td!(i18n.get(), sections_heading)}</h2>
+            <ItemTable
+                year
+                rows
+                phases
+                whole=home.expenses
+                share_heading=Signal::derive(move || td_string!(i18n.get(), share_of_expenses).to_string())
+                test_id="sections-table"
+            >
+                {td!(i18n.get(), sections_caption, year)}
+            </ItemTable>
+        </section>
+    }
+}
