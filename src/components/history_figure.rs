@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use budget_model::format::format_amount;
 use budget_model::snapshot::HistoryPoint;
-use budget_model::summary::trend;
+use budget_model::summary::{trend, trend_phase};
 use budget_model::Phase;
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -31,15 +31,18 @@ pub fn HistoryFigure(
     let locale = use_locale();
     let phases: Vec<Phase> =
         Phase::ALL.into_iter().filter(|phase| points.iter().any(|point| point.amounts.get(*phase).is_some())).collect();
-    let summary = trend(&points);
+    // The finding follows one phase through the years, so that it compares like with like.
+    let summary = trend_phase(&points).and_then(|phase| Some((phase, trend(&points, phase)?)));
 
     let label = move || {
         let locale = locale.get();
-        let Some(summary) = summary else { return td_string!(i18n.get(), history_none).to_string() };
+        let Some((phase, summary)) = summary else { return td_string!(i18n.get(), history_none).to_string() };
+        let phase = phase_name(i18n.get(), phase);
         if summary.first.year == summary.last.year {
             return td_string!(
                 i18n.get(),
                 history_single,
+                phase,
                 year = summary.first.year,
                 amount = format_amount(summary.first.shekels, locale)
             )
@@ -48,6 +51,7 @@ pub fn HistoryFigure(
         td_string!(
             i18n.get(),
             history_finding,
+            phase,
             first_year = summary.first.year,
             last_year = summary.last.year,
             first_amount = format_amount(summary.first.shekels, locale),

@@ -17,7 +17,7 @@ pub struct YearFigure {
     pub shekels: i64,
 }
 
-/// First, last and highest figure of a series, each year taken by [`Amounts::latest`].
+/// First, last and highest figure of a series in one phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Trend {
     pub first: YearFigure,
@@ -26,12 +26,20 @@ pub struct Trend {
     pub peak: YearFigure,
 }
 
-/// Summarises `points` (oldest first, as in a history shard). Years without any figure are
-/// skipped; returns `None` when no year has one.
-pub fn trend(points: &[HistoryPoint]) -> Option<Trend> {
+/// Returns the phase with figures in the most years of `points`, the later phase on a tie, or
+/// `None` when no year has a figure. A trend stated in one phase compares like with like,
+/// whereas each year's latest figure would mix budgets with spending.
+pub fn trend_phase(points: &[HistoryPoint]) -> Option<Phase> {
+    let years_with = |phase: Phase| points.iter().filter(|point| point.amounts.get(phase).is_some()).count();
+    Phase::ALL.into_iter().filter(|phase| years_with(*phase) > 0).max_by_key(|phase| (years_with(*phase), *phase))
+}
+
+/// Summarises the `phase` figures of `points` (oldest first, as in a history shard). Years
+/// without a figure of `phase` are skipped; returns `None` when no year has one.
+pub fn trend(points: &[HistoryPoint], phase: Phase) -> Option<Trend> {
     let mut figures = points
         .iter()
-        .filter_map(|point| point.amounts.latest().map(|shekels| YearFigure { year: point.year, shekels }));
+        .filter_map(|point| point.amounts.get(phase).map(|shekels| YearFigure { year: point.year, shekels }));
     let first = figures.next()?;
     let mut trend = Trend { first, last: first, peak: first };
     for figure in figures {
@@ -77,25 +85,40 @@ mod tests {
             point(2010, amounts(Some(5), None, Some(4))),
             point(2011, Amounts::default()),
             point(2012, amounts(Some(9), None, None)),
-            point(2013, amounts(Some(9), Some(9), Some(9))),
+            point(2013, amounts(Some(9), Some(9), Some(8))),
             point(2014, amounts(Some(7), None, None)),
         ];
-        let trend = trend(&points).unwrap();
-        assert_eq!(trend.first, YearFigure { year: 2010, shekels: 4 });
-        assert_eq!(trend.last, YearFigure { year: 2014, shekels: 7 });
-        assert_eq!(trend.peak, YearFigure { year: 2012, shekels: 9 });
+        let original = trend(&points, Phase::Original).unwrap();
+        assert_eq!(original.first, YearFigure { year: 2010, shekels: 5 });
+        assert_eq!(original.last, YearFigure { year: 2014, shekels: 7 });
+        assert_eq!(original.peak, YearFigure { year: 2012, shekels: 9 });
+        let executed = trend(&points, Phase::Executed).unwrap();
+        assert_eq!(executed.last, YearFigure { year: 2013, shekels: 8 });
     }
 
     #[test]
     fn trend_of_empty_series() {
-        assert_eq!(trend(&[]), None);
-        assert_eq!(trend(&[point(2010, Amounts::default())]), None);
+        assert_eq!(trend(&[], Phase::Original), None);
+        assert_eq!(trend(&[point(2010, Amounts::default())], Phase::Original), None);
     }
 
     #[test]
     fn trend_single_year() {
-        let trend = trend(&[point(2020, amounts(Some(-3), None, None))]).unwrap();
+        let trend = trend(&[point(2020, amounts(Some(-3), None, None))], Phase::Original).unwrap();
         assert_eq!(trend.first, trend.last);
         assert_eq!(trend.peak.shekels, -3);
+    }
+
+    #[test]
+    fn trend_phase_most_years() {
+        let points = [point(2010, amounts(Some(1), None, Some(1))), point(2011, amounts(Some(1), Some(1), None))];
+        assert_eq!(trend_phase(&points), Some(Phase::Original));
+    }
+
+    #[test]
+    fn trend_phase_tie_prefers_later() {
+        let points = [point(2010, amounts(Some(1), None, Some(1))), point(2011, amounts(Some(1), None, Some(1)))];
+        assert_eq!(trend_phase(&points), Some(Phase::Executed));
+        assert_eq!(trend_phase(&[point(2010, Amounts::default())]), None);
     }
 }
