@@ -172,32 +172,34 @@ fn ItemView(data: ItemData) -> impl IntoView {
     let code_attribute = code.to_string();
     let code_text = code.to_string();
     view! {
-        <Breadcrumbs year trail />
-        <article class="item" data-testid="item" data-code=code_attribute data-level=level_id(level)>
-            <header class="page-head item-head">
-                <p class="item-level">
-                    <span>{move || level_name(i18n.get(), level)}</span>
-                    " "
-                    <bdi class="code" data-testid="item-code">{code_text}</bdi>
-                </p>
-                <h1>
-                    <bdi>{item.name.clone()}</bdi>
-                    {proposal.then(|| view! { <span class="badge" data-testid="proposal-badge">{td!(i18n.get(), proposal_badge)}</span> })}
-                </h1>
-            </header>
+        <div data-view="node">
+            <Breadcrumbs year trail />
+            <article class="item" data-testid="item" data-code=code_attribute data-level=level_id(level)>
+                <header class="page-head item-head">
+                    <p class="item-level">
+                        <span>{move || level_name(i18n.get(), level)}</span>
+                        " "
+                        <bdi class="code" data-testid="item-code">{code_text}</bdi>
+                    </p>
+                    <h1>
+                        <bdi>{item.name.clone()}</bdi>
+                        {proposal.then(|| view! { <span class="badge" data-testid="proposal-badge">{td!(i18n.get(), proposal_badge)}</span> })}
+                    </h1>
+                </header>
 
-            <section class="item-amounts" aria-labelledby="amounts-heading">
-                <h2 id="amounts-heading">{td!(i18n.get(), item_amounts_label, year)}</h2>
-                <PhaseAmounts amounts=item.amounts />
-                {share}
-            </section>
+                <section class="item-amounts" aria-labelledby="amounts-heading">
+                    <h2 id="amounts-heading">{td!(i18n.get(), item_amounts_label, year)}</h2>
+                    <PhaseAmounts amounts=item.amounts />
+                    {share}
+                </section>
 
-            {children_section}
+                {children_section}
 
-            <section aria-labelledby="history-heading">
-                <h2 id="history-heading">{td!(i18n.get(), history_heading)}</h2>
-                <ItemHistory listed_in=history_listed_in code year />
-            </section>
-        </article>
+                <section aria-labelledby="history-heading">
+                    <h2 id="history-heading">{td!(i18n.get(), history_heading)}</h2>
+                    <ItemHistory listed_in=history_listed_in code year />
+                </section>
+            </article>
+        </div>
     }
 }

@@ -29,7 +29,7 @@ pub fn NotFoundView(year: Option<u16>) -> impl IntoView {
         None => td!(i18n.get(), not_found_back).into_any(),
     };
     view! {
-        <section class="not-found" data-testid="not-found">
+        <section class="not-found" data-view="not-found" data-testid="not-found">
             <h1>{td!(i18n.get(), not_found_title)}</h1>
             <p>{td!(i18n.get(), not_found_text)}</p>
             <p>

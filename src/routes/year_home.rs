@@ -98,50 +98,52 @@ fn YearHomeView(data: HomeData) -> impl IntoView {
         .collect();
 
     view! {
-        <div class="page-head">
-            <h1>
-                {td!(i18n.get(), home_title, year)}
-                {proposal.then(|| view! { <span class="badge" data-testid="proposal-badge">{td!(i18n.get(), proposal_badge)}</span> })}
-            </h1>
-            <YearSelect index=index.clone() year />
-        </div>
-        {proposal.then(|| view! { <p class="note">{td!(i18n.get(), proposal_note, year)}</p> })}
-
-        <section class="totals" aria-labelledby="totals-heading">
-            <h2 id="totals-heading">{td!(i18n.get(), totals_heading)}</h2>
-            <div class="cards">
-                <section class="card" data-testid="total-expenses" aria-labelledby="total-expenses-heading">
-                    <h3 id="total-expenses-heading">{td!(i18n.get(), total_expenses)}</h3>
-                    <PhaseAmounts amounts=home.expenses />
-                    {adjustments_note}
-                </section>
-                <section class="card" data-testid="total-revenues" aria-labelledby="total-revenues-heading">
-                    <h3 id="total-revenues-heading">{td!(i18n.get(), total_revenues)}</h3>
-                    <PhaseAmounts amounts=home.revenues.unwrap_or_default() />
-                    {revenue_link}
-                </section>
+        <div data-view="home">
+            <div class="page-head">
+                <h1>
+                    {td!(i18n.get(), home_title, year)}
+                    {proposal.then(|| view! { <span class="badge" data-testid="proposal-badge">{td!(i18n.get(), proposal_badge)}</span> })}
+                </h1>
+                <YearSelect index=index.clone() year />
             </div>
-        </section>
+            {proposal.then(|| view! { <p class="note">{td!(i18n.get(), proposal_note, year)}</p> })}
 
-        {chart_phase.map(|phase| view! {
-            <section aria-labelledby="top-sections-heading">
-                <h2 id="top-sections-heading">{td!(i18n.get(), top_sections_heading)}</h2>
-                <SectionsFigure home=home.clone() phase />
+            <section class="totals" aria-labelledby="totals-heading">
+                <h2 id="totals-heading">{td!(i18n.get(), totals_heading)}</h2>
+                <div class="cards">
+                    <section class="card" data-testid="total-expenses" aria-labelledby="total-expenses-heading">
+                        <h3 id="total-expenses-heading">{td!(i18n.get(), total_expenses)}</h3>
+                        <PhaseAmounts amounts=home.expenses />
+                        {adjustments_note}
+                    </section>
+                    <section class="card" data-testid="total-revenues" aria-labelledby="total-revenues-heading">
+                        <h3 id="total-revenues-heading">{td!(i18n.get(), total_revenues)}</h3>
+                        <PhaseAmounts amounts=home.revenues.unwrap_or_default() />
+                        {revenue_link}
+                    </section>
+                </div>
             </section>
-        })}
 
-        <section aria-labelledby="sections-heading">
-            <h2 id="sections-heading">{td!(i18n.get(), sections_heading)}</h2>
-            <ItemTable
-                year
-                rows
-                phases
-                whole=home.expenses
-                share_heading=Signal::derive(move || td_string!(i18n.get(), share_of_expenses).to_string())
-                test_id="sections-table"
-            >
-                {td!(i18n.get(), sections_caption, year)}
-            </ItemTable>
-        </section>
+            {chart_phase.map(|phase| view! {
+                <section aria-labelledby="top-sections-heading">
+                    <h2 id="top-sections-heading">{td!(i18n.get(), top_sections_heading)}</h2>
+                    <SectionsFigure home=home.clone() phase />
+                </section>
+            })}
+
+            <section aria-labelledby="sections-heading">
+                <h2 id="sections-heading">{td!(i18n.get(), sections_heading)}</h2>
+                <ItemTable
+                    year
+                    rows
+                    phases
+                    whole=home.expenses
+                    share_heading=Signal::derive(move || td_string!(i18n.get(), share_of_expenses).to_string())
+                    test_id="sections-table"
+                >
+                    {td!(i18n.get(), sections_caption, year)}
+                </ItemTable>
+            </section>
+        </div>
     }
 }
