@@ -25,6 +25,9 @@ pub fn run() -> Result<Toolchain> {
 
 /// Runs `trunk build --release`, which compiles the app to wasm and writes `dist/`.
 pub fn build_site(toolchain: &Toolchain) -> Result<()> {
+    // Trunk runs cargo offline (Trunk.toml), so every crate must be in the local registry first.
+    setup::run_command(toolchain.command("cargo").args(["fetch", "--locked"]).current_dir(paths::workspace()))
+        .context("cargo fetch failed")?;
     let trunk = paths::tools().join("bin/trunk");
     eprintln!("build: trunk build --release, {:?} route (a cold build takes about 10 minutes)", toolchain.route);
     setup::run_command(
@@ -32,6 +35,8 @@ pub fn build_site(toolchain: &Toolchain) -> Result<()> {
             .command(&trunk)
             .args(["build", "--release", "--offline", "--dist"])
             .arg(paths::dist())
+            // Otherwise Trunk asks crates.io whether a newer Trunk exists.
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .current_dir(paths::workspace()),
     )
     .context("the wasm build failed")

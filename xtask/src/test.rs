@@ -14,6 +14,7 @@ pub fn run() -> Result<()> {
     run_command(
         Command::new(&cargo)
             .args(["test", "--package", "budget-model", "--package", "budget-snapshot", "--package", "xtask"])
+            .args(["--package", "budget-explorer"])
             .args(["--package", "browser-tests", "--lib"])
             .current_dir(paths::workspace()),
     )

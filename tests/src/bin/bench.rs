@@ -115,7 +115,7 @@ const observer = new MutationObserver(() => {
   if (!document.querySelector(selector)) return;
   observer.disconnect();
   const shown = performance.now();
-  const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(shard));
+  const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(shard));
   done(entry ? [shown - entry.responseEnd, entry.transferSize] : [-1, 0]);
 });
 observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
