@@ -8,7 +8,9 @@
 pub mod amount;
 pub mod code;
 pub mod format;
+pub mod procurement;
 pub mod route;
+pub mod search;
 pub mod snapshot;
 pub mod summary;
 pub mod tree;
