@@ -326,7 +326,10 @@ pub struct SpendingShard {
 impl SpendingShard {
     /// The spending of one line.
     pub fn line(&self, code: &BudgetCode) -> Option<&LineSpending> {
-        self.lines.binary_search_by(|line| line.code.cmp(code)).ok().map(|index| &self.lines[index])
+        self.lines
+            .binary_search_by(|line| line.code.cmp(code))
+            .ok()
+            .map(|index| &self.lines[index])
     }
 
     /// Contracts and supports under `code` (the domain, a program or a line), summed.
@@ -366,7 +369,11 @@ impl SpendingYear {
     pub fn totals(&self, section: Option<&BudgetCode>) -> (ContractTotals, SupportTotals) {
         let mut contracts = ContractTotals::default();
         let mut supports = SupportTotals::default();
-        for domain in self.domains.iter().filter(|domain| section.is_none_or(|section| section.contains(&domain.domain))) {
+        for domain in self
+            .domains
+            .iter()
+            .filter(|domain| section.is_none_or(|section| section.contains(&domain.domain)))
+        {
             contracts.merge(&domain.contracts);
             supports.merge(&domain.supports);
         }
@@ -581,7 +588,10 @@ pub struct EntityShard {
 impl EntityShard {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.binary_search_by(|entity| entity.id.as_str().cmp(id)).ok().map(|index| &self.entities[index])
+        self.entities
+            .binary_search_by(|entity| entity.id.as_str().cmp(id))
+            .ok()
+            .map(|index| &self.entities[index])
     }
 }
 
@@ -684,8 +694,14 @@ mod tests {
         assert!(id.starts_with('n'));
         assert_eq!(id, name_entity_id("עמותה"));
         assert_eq!(entity_bucket("514188366").len(), 2);
-        assert_eq!(entity_path("514188366"), format!("procurement/entities/{}.json", entity_bucket("514188366")));
-        assert_eq!(spending_path(2015, &code("2067")), "procurement/spending/2015/2067.json");
+        assert_eq!(
+            entity_path("514188366"),
+            format!("procurement/entities/{}.json", entity_bucket("514188366"))
+        );
+        assert_eq!(
+            spending_path(2015, &code("2067")),
+            "procurement/spending/2015/2067.json"
+        );
         assert_eq!(spending_domain(&code("20670142")), Some(code("2067")));
         assert_eq!(spending_domain(&code("20")), None);
         assert_eq!(exemptions_path(None), "procurement/exemptions/undated.json");
@@ -698,7 +714,10 @@ mod tests {
             publisher: "p".into(),
             buyer: None,
             budget_code: None,
-            supplier: Party { entity: None, name: "s".into() },
+            supplier: Party {
+                entity: None,
+                name: "s".into(),
+            },
             purpose: None,
             method: None,
             exemption_reason: None,
@@ -720,21 +739,43 @@ mod tests {
         let mut totals = ContractTotals::default();
         totals.add(&contract(Some(100), None, 90));
         totals.add(&contract(None, Some("USD"), 40));
-        assert_eq!(totals, ContractTotals { orders: 2, volume: 100, executed: 130, foreign_orders: 1 });
+        assert_eq!(
+            totals,
+            ContractTotals {
+                orders: 2,
+                volume: 100,
+                executed: 130,
+                foreign_orders: 1
+            }
+        );
     }
 
     #[test]
     fn spending_year_totals_by_section() {
         let entry = |domain: &str, executed: i64| DomainSpending {
             domain: code(domain),
-            contracts: ContractTotals { orders: 1, volume: 0, executed, foreign_orders: 0 },
+            contracts: ContractTotals {
+                orders: 1,
+                volume: 0,
+                executed,
+                foreign_orders: 0,
+            },
             supports: SupportTotals::default(),
-            file: FileEntry { path: String::new(), bytes: 0, sha256: String::new() },
+            file: FileEntry {
+                path: String::new(),
+                bytes: 0,
+                sha256: String::new(),
+            },
         };
         let year = SpendingYear {
             year: 2015,
             domains: vec![entry("2001", 5), entry("2067", 7), entry("3601", 11)],
-            contracts_without_line: ContractTotals { orders: 2, volume: 0, executed: 100, foreign_orders: 0 },
+            contracts_without_line: ContractTotals {
+                orders: 2,
+                volume: 0,
+                executed: 100,
+                foreign_orders: 0,
+            },
         };
         assert_eq!(year.totals(Some(&code("20"))).0.executed, 12);
         assert_eq!(year.totals(None).0.executed, 123);
@@ -747,7 +788,12 @@ mod tests {
         let line = |text: &str, executed: i64| LineSpending {
             code: code(text),
             title: None,
-            contract_totals: ContractTotals { orders: 1, volume: 0, executed, foreign_orders: 0 },
+            contract_totals: ContractTotals {
+                orders: 1,
+                volume: 0,
+                executed,
+                foreign_orders: 0,
+            },
             support_totals: SupportTotals::default(),
             contracts: Vec::new(),
             supports: Vec::new(),

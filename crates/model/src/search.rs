@@ -87,11 +87,8 @@ pub fn normalize(text: &str) -> String {
         }
         match fold_char(ch) {
             None => {}
-            Some(' ') => {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
+            Some(' ') if !out.is_empty() && !out.ends_with(' ') => out.push(' '),
+            Some(' ') => {}
             Some(folded) => out.extend(folded.to_lowercase()),
         }
     }
@@ -110,7 +107,11 @@ fn dash_joins_digits(chars: &[char], index: usize) -> bool {
 
 /// Splits `text` into normalised tokens, in order, duplicates kept.
 pub fn tokens(text: &str) -> Vec<String> {
-    normalize(text).split(' ').filter(|token| !token.is_empty()).map(str::to_string).collect()
+    normalize(text)
+        .split(' ')
+        .filter(|token| !token.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Returns `token` and its forms without one or two leading Hebrew prefix letters or one
@@ -258,8 +259,11 @@ pub struct DocShard {
 /// Returns the shard keys a query needs: those of every token and of each token's prefix-free
 /// forms, sorted and without repeats.
 pub fn query_shard_keys(query: &str) -> Vec<String> {
-    let keys: BTreeSet<String> =
-        tokens(query).iter().flat_map(|token| expand_token(token)).map(|form| shard_key(&form)).collect();
+    let keys: BTreeSet<String> = tokens(query)
+        .iter()
+        .flat_map(|token| expand_token(token))
+        .map(|form| shard_key(&form))
+        .collect();
     keys.into_iter().collect()
 }
 
@@ -276,9 +280,15 @@ pub fn matching_docs(query: &str, shards: &BTreeMap<String, TokenShard>) -> Vec<
         let last = position + 1 == query_tokens.len();
         let mut ids = BTreeSet::new();
         for form in expand_token(token) {
-            let Some(shard) = shards.get(&shard_key(&form)) else { continue };
+            let Some(shard) = shards.get(&shard_key(&form)) else {
+                continue;
+            };
             if last && form.chars().count() >= 2 {
-                for (_, postings) in shard.tokens.range(form.clone()..).take_while(|(indexed, _)| indexed.starts_with(&form)) {
+                for (_, postings) in shard
+                    .tokens
+                    .range(form.clone()..)
+                    .take_while(|(indexed, _)| indexed.starts_with(&form))
+                {
                     ids.extend(postings.iter().copied());
                 }
             } else if let Some(postings) = shard.tokens.get(&form) {
@@ -307,7 +317,11 @@ struct Score {
 fn score(query_normalized: &str, query_tokens: &[String], doc: &Doc) -> Score {
     let title = normalize(&doc.title);
     let code = doc.code.as_deref().map(normalize).unwrap_or_default();
-    let title_tokens: Vec<&str> = title.split(' ').chain(code.split(' ')).filter(|token| !token.is_empty()).collect();
+    let title_tokens: Vec<&str> = title
+        .split(' ')
+        .chain(code.split(' '))
+        .filter(|token| !token.is_empty())
+        .collect();
     let title_forms: BTreeSet<String> = title_tokens.iter().flat_map(|token| expand_token(token)).collect();
     let mut whole_tokens = 0;
     let mut loose_tokens = 0;
@@ -315,7 +329,9 @@ fn score(query_normalized: &str, query_tokens: &[String], doc: &Doc) -> Score {
         if title_tokens.contains(&token.as_str()) {
             whole_tokens += 1;
         } else if expand_token(token).iter().any(|form| title_forms.contains(form))
-            || title_tokens.iter().any(|title_token| title_token.starts_with(token.as_str()))
+            || title_tokens
+                .iter()
+                .any(|title_token| title_token.starts_with(token.as_str()))
         {
             loose_tokens += 1;
         }
@@ -341,8 +357,10 @@ pub struct ResultGroup {
 pub fn rank(query: &str, docs: Vec<Doc>) -> Vec<ResultGroup> {
     let query_normalized = normalize(query);
     let query_tokens = tokens(query);
-    let mut scored: Vec<(Score, Doc)> =
-        docs.into_iter().map(|doc| (score(&query_normalized, &query_tokens, &doc), doc)).collect();
+    let mut scored: Vec<(Score, Doc)> = docs
+        .into_iter()
+        .map(|doc| (score(&query_normalized, &query_tokens, &doc), doc))
+        .collect();
     scored.sort_by(|(score_a, doc_a), (score_b, doc_b)| {
         score_b
             .cmp(score_a)
@@ -353,7 +371,11 @@ pub fn rank(query: &str, docs: Vec<Doc>) -> Vec<ResultGroup> {
         .into_iter()
         .map(|kind| ResultGroup {
             kind,
-            docs: scored.iter().filter(|(_, doc)| doc.kind == kind).map(|(_, doc)| doc.clone()).collect(),
+            docs: scored
+                .iter()
+                .filter(|(_, doc)| doc.kind == kind)
+                .map(|(_, doc)| doc.clone())
+                .collect(),
         })
         .filter(|group| !group.docs.is_empty())
         .collect()
@@ -443,7 +465,13 @@ mod tests {
     }
 
     fn doc(id: u32, kind: DocKind, title: &str) -> Doc {
-        Doc { id, kind, title: title.to_string(), code: None, target: DocTarget::Entity { id: id.to_string() } }
+        Doc {
+            id,
+            kind,
+            title: title.to_string(),
+            code: None,
+            target: DocTarget::Entity { id: id.to_string() },
+        }
     }
 
     fn shards_for(docs: &[Doc]) -> BTreeMap<String, TokenShard> {
@@ -451,7 +479,10 @@ mod tests {
         for doc in docs {
             for form in index_forms(&doc.title) {
                 let key = shard_key(&form);
-                let shard = shards.entry(key.clone()).or_insert_with(|| TokenShard { key, tokens: BTreeMap::new() });
+                let shard = shards.entry(key.clone()).or_insert_with(|| TokenShard {
+                    key,
+                    tokens: BTreeMap::new(),
+                });
                 shard.tokens.entry(form).or_default().push(doc.id);
             }
         }
@@ -460,7 +491,11 @@ mod tests {
 
     #[test]
     fn matching_docs_hebrew_prefix_both_ways() {
-        let docs = [doc(0, DocKind::Budget, "משרד החינוך"), doc(1, DocKind::Budget, "חינוך מיוחד"), doc(2, DocKind::Budget, "בריאות")];
+        let docs = [
+            doc(0, DocKind::Budget, "משרד החינוך"),
+            doc(1, DocKind::Budget, "חינוך מיוחד"),
+            doc(2, DocKind::Budget, "בריאות"),
+        ];
         let shards = shards_for(&docs);
         assert_eq!(matching_docs("חינוך", &shards), [0, 1]);
         assert_eq!(matching_docs("והחינוך", &shards), [0, 1]);
@@ -471,7 +506,10 @@ mod tests {
 
     #[test]
     fn matching_docs_arabic() {
-        let docs = [doc(0, DocKind::Entity, "جمعية المدرسة الأهلية"), doc(1, DocKind::Entity, "مستشفى الناصرة")];
+        let docs = [
+            doc(0, DocKind::Entity, "جمعية المدرسة الأهلية"),
+            doc(1, DocKind::Entity, "مستشفى الناصرة"),
+        ];
         let shards = shards_for(&docs);
         assert_eq!(matching_docs("مدرسة", &shards), [0]);
         assert_eq!(matching_docs("الاهليه", &shards), [0]);
@@ -514,7 +552,13 @@ mod tests {
 
     #[test]
     fn doc_target_json() {
-        let target = DocTarget::Budget { code: BudgetCode::parse("2067").unwrap(), year: 2014 };
-        assert_eq!(serde_json::to_string(&target).unwrap(), r#"{"to":"budget","code":"2067","year":2014}"#);
+        let target = DocTarget::Budget {
+            code: BudgetCode::parse("2067").unwrap(),
+            year: 2014,
+        };
+        assert_eq!(
+            serde_json::to_string(&target).unwrap(),
+            r#"{"to":"budget","code":"2067","year":2014}"#
+        );
     }
 }
