@@ -1,5 +1,5 @@
-//! The `build` subcommand: read every budget file, assemble and check the years, write the
-//! snapshot and the report.
+//! The `build` subcommand: read every budget file, assemble and check the years, add the
+//! procurement part, write the snapshot and the report.
 
 use std::time::Instant;
 
@@ -92,7 +92,14 @@ pub fn run(config: &BuildConfig) -> Result<()> {
         }
     }
 
-    let files = render(&years)?;
+    let mut files = render(&years)?;
+    let procurement = crate::procurement::build(&config.raw, &years, &mut report).inspect_err(|_| {
+        report.write().ok();
+    })?;
+    if let Some(built) = procurement {
+        report.procurement_summary = procurement_lines(&built.summary);
+        files.extend(built.files);
+    }
     let entries: Vec<_> = files.iter().map(|file| file.entry()).collect();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
@@ -159,4 +166,31 @@ fn source_entry(source: &Source, years: Vec<u16>) -> SourceFile {
         sha256: sha256_hex(&source.bytes),
         years,
     }
+}
+
+/// Closing lines about the procurement part: deduplication, privacy and sizes per part.
+fn procurement_lines(summary: &crate::procurement::Summary) -> Vec<String> {
+    use crate::tally::group_digits;
+    let privacy = &summary.privacy;
+    let mut lines = vec![
+        format!(
+            "procurement: {} item rows merged into their orders, {} orders dropped for a later report of the same order, budget line and publisher",
+            group_digits(summary.merged_items as i64),
+            group_digits(summary.duplicate_orders as i64)
+        ),
+        format!(
+            "privacy: {} contracts ({} ₪ executed) and {} support rows ({} ₪ paid) summed into {} private-individuals rows; {} exemption suppliers left out",
+            group_digits(privacy.contracts as i64),
+            group_digits(privacy.contract_executed),
+            group_digits(privacy.supports as i64),
+            group_digits(privacy.support_paid),
+            group_digits(privacy.private_rows as i64),
+            group_digits(privacy.exemption_suppliers as i64)
+        ),
+        format!("entities: {}, search documents: {}", group_digits(summary.entities as i64), group_digits(i64::from(summary.search_docs))),
+    ];
+    for (part, (count, bytes)) in &summary.sizes.parts {
+        lines.push(format!("  {part}: {} files, {} bytes", group_digits(*count as i64), group_digits(*bytes as i64)));
+    }
+    lines
 }

@@ -138,6 +138,12 @@ pub enum BuildError {
     )]
     SanityTotals { year: u16, details: String },
     #[error(
+        "procurement sanity check failed: a total differs from the data README\n{details}\n\
+         A reader is dropping or double-counting rows; compare the per-file summary above \
+         with the raw file"
+    )]
+    ProcurementTotals { details: String },
+    #[error(
         "{out} exists and does not look like a snapshot (no manifest.json); \
          choose an empty or new folder for --out"
     )]

@@ -1,7 +1,9 @@
 //! Builder of the budget explorer's snapshot: reads the official budget files (CSV and xlsx,
-//! 1992–2025), checks them, and writes the static JSON files that the app downloads.
+//! 1992–2025) and the procurement and supports reports, checks them, and writes the static
+//! JSON files that the app downloads.
 //!
-//! The format is defined in `budget_model::snapshot`; this crate only reads, checks and writes.
+//! The format is defined in `budget_model::snapshot`, `procurement` and `search`; this crate
+//! only reads, checks and writes.
 
 pub mod assemble;
 pub mod build;
@@ -13,6 +15,7 @@ pub mod discover;
 pub mod error;
 pub mod input;
 pub mod output;
+pub mod procurement;
 pub mod progress;
 pub mod readers;
 pub mod report;

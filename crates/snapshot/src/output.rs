@@ -9,6 +9,7 @@ use budget_model::snapshot::{
     history_code, history_path, home_path, section_path, sha256_hex, FileEntry, HistoryPoint, HistoryShard,
     Item, ItemSummary, Manifest, SectionShard, YearEntry, YearHome, INDEX_FILE, MANIFEST_FILE,
 };
+use budget_model::procurement::PROCUREMENT_INDEX_FILE;
 use budget_model::tree::Tree;
 use budget_model::{Amounts, BudgetCode, Level};
 
@@ -24,7 +25,8 @@ pub struct RenderedFile {
 }
 
 impl RenderedFile {
-    fn json<T: serde::Serialize>(path: String, value: &T) -> Result<RenderedFile> {
+    /// Renders `value` as compact JSON at `path`.
+    pub fn json<T: serde::Serialize>(path: String, value: &T) -> Result<RenderedFile> {
         let bytes = serde_json::to_vec(value).with_context(|| format!("cannot serialise {path}"))?;
         Ok(RenderedFile { path, bytes })
     }
@@ -174,9 +176,11 @@ pub fn render(years: &Years) -> Result<Vec<RenderedFile>> {
     Ok(files)
 }
 
-/// The index: the manifest with only the home files in its file list.
+/// The index: the manifest with only the home files and the procurement index in its file
+/// list.
 pub fn index(manifest: &Manifest) -> Manifest {
-    let homes: Vec<String> = manifest.years.iter().map(|entry| home_path(entry.year)).collect();
+    let mut homes: Vec<String> = manifest.years.iter().map(|entry| home_path(entry.year)).collect();
+    homes.push(PROCUREMENT_INDEX_FILE.to_string());
     Manifest {
         files: manifest
             .files

@@ -30,6 +30,12 @@ pub struct Report {
     pub summary_notes: Vec<String>,
     /// Lines of the data-README total checks.
     pub sanity: Vec<String>,
+    /// Per-file summaries of the procurement and supports files.
+    record_lines: Vec<String>,
+    /// Lines of the procurement and supports total checks.
+    pub procurement_sanity: Vec<String>,
+    /// Figures of the procurement part: deduplication, privacy, sizes.
+    pub procurement_summary: Vec<String>,
     pub manifest: Option<Manifest>,
 }
 
@@ -44,6 +50,9 @@ impl Report {
             findings: Vec::new(),
             summary_notes: Vec::new(),
             sanity: Vec::new(),
+            record_lines: Vec::new(),
+            procurement_sanity: Vec::new(),
+            procurement_summary: Vec::new(),
             manifest: None,
         }
     }
@@ -54,6 +63,14 @@ impl Report {
             eprintln!("{line}");
         }
         self.tallies.push(tally);
+    }
+
+    /// Prints a procurement file's summary lines on stderr and keeps them for the report.
+    pub fn add_lines(&mut self, lines: Vec<String>) {
+        for line in &lines {
+            eprintln!("{line}");
+        }
+        self.record_lines.extend(lines);
     }
 
     /// Prints a warning on stderr and keeps it for the report.
@@ -120,6 +137,11 @@ impl Report {
         );
         let grand_total_title = "History grand total 00 against the sum of all sections";
         write_section(&mut text, grand_total_title, &self.grand_total_lines());
+        if !self.record_lines.is_empty() {
+            write_section(&mut text, "Procurement and supports files read", &self.record_lines);
+            write_section(&mut text, "Procurement and supports totals against the data README", &self.procurement_sanity);
+            write_section(&mut text, "Procurement part", &self.procurement_summary);
+        }
         text
     }
 
@@ -193,6 +215,9 @@ impl Report {
         );
         for line in self.sanity.iter().flat_map(|lines| lines.lines()) {
             eprintln!("{}", line.trim_start());
+        }
+        for line in self.procurement_sanity.iter().chain(&self.procurement_summary) {
+            eprintln!("{line}");
         }
         if let Some(manifest) = &self.manifest {
             let bytes: u64 = manifest.files.iter().map(|file| file.bytes).sum();

@@ -1,0 +1,425 @@
+//! Identity of a supplier or recipient: an organisation with an entity id, a private individual whose
+//! name must not reach the snapshot, or a report's own "other" row.
+//!
+//! The reports carry no flag for individuals, so the rule is conservative: a party is an
+//! organisation only when a registration number, a registry, a government vendor number or its
+//! name says so. Everyone else is treated as a private individual and summed per budget line.
+//! Some small organisations with a plain name are summed too; no individual is shown by name
+//! unless a registry lists that name as an organisation.
+
+use std::collections::HashMap;
+
+use budget_model::procurement::{is_corporate_id, name_entity_id};
+use budget_model::search::normalize;
+
+use super::registry::{name_key, Registry};
+
+/// Name of the rows in which a report already sums the recipients it does not list.
+pub const SOURCE_OTHER: &str = "אחר";
+
+/// Name tokens (after search normalisation) that mark an organisation: legal forms, kinds of
+/// body and trade words. A person's name contains none of them.
+const ORGANISATION_TOKENS: &[&str] = &[
+    "בעמ",
+    "בע",
+    "ער",
+    "חלצ",
+    "עמותה",
+    "עמותת",
+    "העמותה",
+    "אגודה",
+    "אגודת",
+    "האגודה",
+    "אגוד",
+    "איגוד",
+    "קרנ",
+    "קרנות",
+    "הקרנ",
+    "ארגונ",
+    "ארגוני",
+    "הארגונ",
+    "מרכז",
+    "מרכזי",
+    "המרכז",
+    "מכונ",
+    "המכונ",
+    "מכללה",
+    "מכללת",
+    "המכללה",
+    "אוניברסיטה",
+    "אוניברסיטת",
+    "האוניברסיטה",
+    "ישיבה",
+    "ישיבת",
+    "כולל",
+    "כוללי",
+    "מוסד",
+    "מוסדות",
+    "המוסד",
+    "חברה",
+    "חברת",
+    "החברה",
+    "רשות",
+    "הרשות",
+    "משרד",
+    "המשרד",
+    "מועצה",
+    "מועצת",
+    "המועצה",
+    "עירית",
+    "עיריית",
+    "עיריה",
+    "בית",
+    "בתי",
+    "ביס",
+    "ביהס",
+    "תת",
+    "תלמוד",
+    "מדרשה",
+    "מדרשת",
+    "אולפנה",
+    "אולפנת",
+    "סמינר",
+    "סמינרי",
+    "קיבוצ",
+    "הקיבוצ",
+    "מושב",
+    "אגשח",
+    "כפר",
+    "שותפות",
+    "בנק",
+    "ועד",
+    "הועד",
+    "התאחדות",
+    "הסתדרות",
+    "ההסתדרות",
+    "תנועת",
+    "תנועה",
+    "התנועה",
+    "קהילת",
+    "קהילה",
+    "מתנס",
+    "מתנסים",
+    "מועדונ",
+    "הפועל",
+    "מכבי",
+    "ביתר",
+    "אליצור",
+    "תיאטרונ",
+    "התיאטרונ",
+    "תזמורת",
+    "התזמורת",
+    "מוזיאונ",
+    "ספריה",
+    "ספריית",
+    "אקדמיה",
+    "האקדמיה",
+    "קופת",
+    "קופח",
+    "שירותי",
+    "שרותי",
+    "מערכות",
+    "תעשיות",
+    "ניהול",
+    "השקעות",
+    "אחזקות",
+    "נכסים",
+    "הפקות",
+    "תקשורת",
+    "הוצאת",
+    "לאור",
+    "מפעלי",
+    "מפעל",
+    "פרויקטים",
+    "פרוייקטים",
+    "יזמות",
+    "הנדסה",
+    "מהנדסים",
+    "אדריכלים",
+    "ושות",
+    "ושותפיו",
+    "קבוצת",
+    "רשת",
+    "מא",
+    "ממ",
+    "מוא",
+    "ישוב",
+    "קרית",
+    "עמ",
+    "חכ",
+    "ltd",
+    "inc",
+    "llc",
+    "gmbh",
+    "co",
+    "corp",
+    "company",
+    "limited",
+    "sa",
+    "ag",
+    "bv",
+    "plc",
+    "university",
+    "institute",
+    "foundation",
+    "association",
+    "group",
+    "commission",
+    "organization",
+    "organisation",
+    "office",
+    "ministry",
+    "fund",
+    "laboratory",
+    "bank",
+    "council",
+    "agency",
+    "authority",
+    "center",
+    "centre",
+    "school",
+    "college",
+    "hospital",
+    "society",
+    "union",
+    "trust",
+    "services",
+    "systems",
+    "technologies",
+    "international",
+    "ביהח",
+    "בביהח",
+    "חולימ",
+    "קבלנימ",
+    "פתרונות",
+    "מוצרימ",
+    "סוכנות",
+    "הסוכנות",
+    "לשכת",
+    "לשכה",
+    "מינהל",
+    "מנהל",
+    "המינהל",
+    "יחידת",
+    "נציבות",
+    "בנקאות",
+    "ביטוח",
+    "לביטוח",
+    "חשמל",
+    "מקורות",
+    "דואר",
+];
+
+/// Merkava vendor numbers of government bodies: eight digits starting `10000` (`10000021` the
+/// government advertising bureau, `10000173` the government printer), written with or without
+/// two leading zeros.
+fn is_government_vendor(vendor: &str) -> bool {
+    let digits = vendor.trim_start_matches('0');
+    digits.len() == 8 && digits.starts_with("10000")
+}
+
+/// True when the name alone says the party is an organisation.
+pub fn looks_like_organisation(name: &str) -> bool {
+    let normalized = normalize(name);
+    normalized.split(' ').any(|token| ORGANISATION_TOKENS.contains(&token))
+}
+
+/// Evidence the reports give about one party.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clues<'a> {
+    pub name: &'a str,
+    /// A registration or VAT number column, before validation.
+    pub id: Option<&'a str>,
+    /// Merkava vendor number.
+    pub vendor: Option<&'a str>,
+    /// Registry kind given by the file itself (the 2015 supports sample, exemptions).
+    pub kind: Option<&'a str>,
+    /// True when the file has entity columns and they are empty, which the file's publisher
+    /// uses for recipients that are not organisations.
+    pub no_entity_in_file: bool,
+    /// True when the record's type marks a payment to a person (`תמיכה בפרט`).
+    pub individual_kind: bool,
+}
+
+/// The outcome for one party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    Organisation {
+        id: String,
+        kind: Option<String>,
+        registered_name: Option<String>,
+    },
+    Private,
+    /// The report's own "other" row.
+    SourceOther,
+}
+
+/// Resolves parties to entity ids, learning vendor numbers as it goes so that one vendor with
+/// differently truncated names stays one entity.
+#[derive(Debug)]
+pub struct Resolver<'a> {
+    registry: &'a Registry,
+    vendors: HashMap<String, (String, Option<String>)>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(registry: &'a Registry) -> Resolver<'a> {
+        Resolver {
+            registry,
+            vendors: HashMap::new(),
+        }
+    }
+
+    /// Decides who a party is. Order: the report's "other" row; a person by the record's type,
+    /// an id that is not a registration number, empty entity columns, or a name the registry
+    /// lists with a personal number; a registration
+    /// number; a known vendor number; a registry name; a government vendor or an
+    /// organisation-like name (id from the name); else a private individual.
+    pub fn resolve(&mut self, clues: &Clues) -> Identity {
+        let name = clues.name.trim();
+        if name == SOURCE_OTHER {
+            return Identity::SourceOther;
+        }
+        let id = clues.id.map(str::trim).filter(|id| !id.is_empty());
+        if name.is_empty()
+            || clues.individual_kind
+            || clues.no_entity_in_file
+            || id.is_some_and(|id| !is_corporate_id(id))
+        {
+            return Identity::Private;
+        }
+        let vendor = clues
+            .vendor
+            .map(|vendor| vendor.trim().trim_start_matches('0'))
+            .filter(|vendor| !vendor.is_empty());
+        let identity = if let Some(id) = id {
+            let registered = self.registry.by_id(id);
+            Identity::Organisation {
+                id: id.to_string(),
+                kind: registered
+                    .map(|entry| entry.kind.clone())
+                    .or(clues.kind.map(str::to_string)),
+                registered_name: registered.map(|entry| entry.name.clone()),
+            }
+        } else if let Some((id, kind)) = vendor.and_then(|vendor| self.vendors.get(vendor)) {
+            Identity::Organisation {
+                id: id.clone(),
+                kind: kind.clone(),
+                registered_name: None,
+            }
+        } else if let Some(entry) = self.registry.by_name(name) {
+            let id = entry
+                .id
+                .clone()
+                .unwrap_or_else(|| name_entity_id(&name_key(&entry.name)));
+            Identity::Organisation {
+                id,
+                kind: Some(entry.kind.clone()),
+                registered_name: Some(entry.name.clone()),
+            }
+        } else if vendor.is_some_and(is_government_vendor)
+            || (!self.registry.is_person(name) && looks_like_organisation(name))
+        {
+            let kind = vendor
+                .filter(|vendor| is_government_vendor(vendor))
+                .map(|_| "government_office".to_string());
+            Identity::Organisation {
+                id: name_entity_id(&name_key(name)),
+                kind: kind.or(clues.kind.map(str::to_string)),
+                registered_name: None,
+            }
+        } else {
+            return Identity::Private;
+        };
+        if let (Some(vendor), Identity::Organisation { id, kind, .. }) = (vendor, &identity) {
+            self.vendors
+                .entry(vendor.to_string())
+                .or_insert_with(|| (id.clone(), kind.clone()));
+        }
+        identity
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(resolver: &mut Resolver, name: &str) -> Identity {
+        resolver.resolve(&Clues {
+            name,
+            ..Clues::default()
+        })
+    }
+
+    #[test]
+    fn person_names_are_private() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        assert_eq!(resolve(&mut resolver, "לוין אלכסנדר"), Identity::Private);
+        assert_eq!(resolve(&mut resolver, "סעדה אסתר"), Identity::Private);
+        assert_eq!(resolve(&mut resolver, "אחר"), Identity::SourceOther);
+    }
+
+    #[test]
+    fn organisation_names_get_stable_ids() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        let Identity::Organisation { id, .. } = resolve(&mut resolver, "רשת עמל 1 בע\"מ (חל\"צ)") else {
+            panic!()
+        };
+        let Identity::Organisation { id: again, .. } = resolve(&mut resolver, "רשת עמל 1 בעמ") else {
+            panic!()
+        };
+        assert_eq!(id, again);
+        assert!(matches!(
+            resolve(&mut resolver, "עמותת אור ירוק"),
+            Identity::Organisation { .. }
+        ));
+    }
+
+    #[test]
+    fn ids_decide_first() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        let person = Clues {
+            name: "אבי כהן בע\"מ",
+            id: Some("012345678"),
+            ..Clues::default()
+        };
+        assert_eq!(resolver.resolve(&person), Identity::Private);
+        let company = Clues {
+            name: "אבי כהן",
+            id: Some("512345678"),
+            vendor: Some("0040001"),
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&company), Identity::Organisation { ref id, .. } if id == "512345678"));
+        // The vendor number learnt above carries the id to a row without one.
+        let same_vendor = Clues {
+            name: "אבי כהן",
+            vendor: Some("40001"),
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&same_vendor), Identity::Organisation { ref id, .. } if id == "512345678"));
+    }
+
+    #[test]
+    fn individual_kind_and_government_vendor() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        let individual = Clues {
+            name: "עמותת אור",
+            individual_kind: true,
+            ..Clues::default()
+        };
+        assert_eq!(resolver.resolve(&individual), Identity::Private);
+        let government = Clues {
+            name: "המדפיס הממשלתי",
+            vendor: Some("0010000173"),
+            ..Clues::default()
+        };
+        assert!(
+            matches!(resolver.resolve(&government), Identity::Organisation { kind: Some(ref kind), .. } if kind == "government_office")
+        );
+    }
+}

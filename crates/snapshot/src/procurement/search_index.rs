@@ -1,0 +1,148 @@
+//! The offline search index: documents for budget items, entities, tenders and exemptions, and
+//! the token shards that point at them (format in `budget_model::search`).
+
+use std::collections::BTreeMap;
+
+use budget_model::search::{
+    doc_bucket, index_forms, shard_key, Doc, DocKind, DocShard, DocTarget, TokenShard, DOC_BUCKET_SIZE,
+};
+use budget_model::BudgetCode;
+
+use crate::assemble::Years;
+
+use super::assemble::Assembled;
+
+/// Documents and token shards, ready to render.
+#[derive(Debug, Default)]
+pub struct SearchFiles {
+    pub doc_shards: Vec<DocShard>,
+    pub token_shards: Vec<TokenShard>,
+    pub doc_count: u32,
+}
+
+/// Returns each budget code's latest name and the year it was seen in.
+fn latest_budget_names(years: &Years) -> BTreeMap<BudgetCode, (String, u16)> {
+    let mut latest = BTreeMap::new();
+    for (year, entry) in years {
+        for item in entry.data.tree.values() {
+            if !item.name.trim().is_empty() {
+                latest.insert(item.code.clone(), (item.name.trim().to_string(), *year));
+            }
+        }
+    }
+    latest
+}
+
+/// Collects the documents: budget items by code, then entities, tenders and exemptions.
+pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut push = |kind: DocKind, title: String, code: Option<String>, target: DocTarget| {
+        let id = docs.len() as u32;
+        docs.push(Doc {
+            id,
+            kind,
+            title,
+            code,
+            target,
+        });
+    };
+    for (code, (name, year)) in latest_budget_names(years) {
+        push(
+            DocKind::Budget,
+            name,
+            Some(code.to_string()),
+            DocTarget::Budget { code, year },
+        );
+    }
+    for entity in assembled.entities.values() {
+        let code = entity
+            .id
+            .bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| entity.id.clone());
+        push(
+            DocKind::Entity,
+            entity.name.clone(),
+            code,
+            DocTarget::Entity { id: entity.id.clone() },
+        );
+    }
+    for (year, tenders) in &assembled.tenders {
+        for tender in tenders {
+            push(
+                DocKind::Tender,
+                tender.description.clone(),
+                Some(tender.publication_id.clone()),
+                DocTarget::Tender {
+                    publication_id: tender.publication_id.clone(),
+                    year: *year,
+                },
+            );
+        }
+    }
+    for (year, exemptions) in &assembled.exemptions {
+        for exemption in exemptions {
+            let title = exemption
+                .description
+                .clone()
+                .or_else(|| exemption.supplier.as_ref().map(|supplier| supplier.name.clone()))
+                .or_else(|| exemption.regulation.clone())
+                .unwrap_or_else(|| exemption.publication_id.clone());
+            push(
+                DocKind::Exemption,
+                title,
+                Some(exemption.publication_id.clone()),
+                DocTarget::Exemption {
+                    publication_id: exemption.publication_id.clone(),
+                    year: *year,
+                },
+            );
+        }
+    }
+    docs
+}
+
+/// Maximum characters of a title indexed per document: exemption and tender descriptions run to
+/// paragraphs, and their first words carry the subject.
+const MAX_INDEXED_CHARS: usize = 200;
+
+/// Splits the documents into buckets and builds the token shards over their titles and codes.
+pub fn build(docs: Vec<Doc>) -> SearchFiles {
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for doc in &docs {
+        let mut text: String = doc.title.chars().take(MAX_INDEXED_CHARS).collect();
+        if let Some(code) = &doc.code {
+            text.push(' ');
+            text.push_str(code);
+        }
+        for form in index_forms(&text) {
+            shards
+                .entry(shard_key(&form))
+                .or_default()
+                .entry(form)
+                .or_default()
+                .push(doc.id);
+        }
+    }
+    let doc_count = docs.len() as u32;
+    let mut doc_shards: Vec<DocShard> = Vec::new();
+    for doc in docs {
+        let bucket = doc_bucket(doc.id);
+        if doc_shards.last().is_none_or(|shard| shard.bucket != bucket) {
+            doc_shards.push(DocShard {
+                bucket,
+                docs: Vec::with_capacity(DOC_BUCKET_SIZE as usize),
+            });
+        }
+        doc_shards.last_mut().expect("pushed above").docs.push(doc);
+    }
+    let token_shards = shards
+        .into_iter()
+        .map(|(key, tokens)| TokenShard { key, tokens })
+        .collect();
+    SearchFiles {
+        doc_shards,
+        token_shards,
+        doc_count,
+    }
+}
