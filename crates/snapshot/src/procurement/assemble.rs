@@ -1,15 +1,16 @@
-//! Putting the procurement records together: deduplicating orders across reports, resolving
-//! who each party is, and grouping the records into the shards' shapes.
+//! Putting the deduplicated procurement records together: resolving who each party is, and
+//! grouping the records into the shards' shapes.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use budget_model::procurement::{
-    publisher_id, ContractTotals, Entity, EntityMinistry, EntitySupport, EntityYear, Exemption, ExemptionRef,
-    LineSpending, MethodTotals, Party, PublisherSummary, PublisherYear, SupplierTotals, SupportTotals, Tender,
+    publisher_id, ContractTotals, Entity, EntitySupport, Exemption, ExemptionRef, LineSpending, MethodTotals, Party,
+    PublisherSummary, PublisherYear, SupplierTotals, SupportTotals, Tender,
 };
 use budget_model::BudgetCode;
 
 use super::contracts::{ContractRecord, ContractsRead};
+use super::entities::EntityBuilder;
 use super::identity::{Clues, Identity, Resolver};
 use super::notices::ExemptionRecord;
 use super::registry::Registry;
@@ -48,195 +49,6 @@ pub struct Assembled {
     pub privacy: PrivacyCounts,
     pub duplicate_orders: u64,
     pub merged_items: u64,
-}
-
-type OrderKey = (String, Option<BudgetCode>, String);
-
-fn order_key(record: &ContractRecord) -> Option<OrderKey> {
-    let contract = &record.contract;
-    let order = contract.order_id.clone()?;
-    Some((order, contract.budget_code.clone(), contract.publisher.clone()))
-}
-
-/// Adds an optional amount to another; the sum is unknown when either is.
-fn add_amount(total: &mut Option<i64>, more: Option<i64>) {
-    *total = total.zip(more).map(|(a, b)| a + b);
-}
-
-/// Merges the item rows of one order within each report: a report lists an order once per item,
-/// so rows with the same (order, budget line, publisher) in one file are summed into the first.
-/// Returns the number of rows merged.
-pub fn merge_items(files: &mut [ContractsRead]) -> u64 {
-    let mut merged = 0;
-    for file in files.iter_mut() {
-        let mut first: HashMap<OrderKey, usize> = HashMap::new();
-        let mut kept: Vec<ContractRecord> = Vec::with_capacity(file.records.len());
-        for record in std::mem::take(&mut file.records) {
-            let Some(key) = order_key(&record) else {
-                kept.push(record);
-                continue;
-            };
-            match first.get(&key) {
-                Some(index) => {
-                    let contract = &record.contract;
-                    file.tally.unkeep(
-                        reason::ORDER_ITEM,
-                        contract.volume_ils.unwrap_or(0),
-                        contract.executed.unwrap_or(0),
-                    );
-                    let target = &mut kept[*index].contract;
-                    add_amount(&mut target.volume, contract.volume);
-                    add_amount(&mut target.volume_ils, contract.volume_ils);
-                    add_amount(&mut target.executed, contract.executed);
-                    merged += 1;
-                }
-                None => {
-                    first.insert(key, kept.len());
-                    kept.push(record);
-                }
-            }
-        }
-        file.records = kept;
-    }
-    merged
-}
-
-/// Keeps one record per (order, budget line, publisher) across reports: the one from the latest
-/// report (the later file when two reports share a date), since executed amounts are
-/// cumulative. Run [`merge_items`] first. Rows without an order id (per-supplier reports) are
-/// all kept. Dropped rows move to their file's skipped count.
-pub fn dedupe(files: &mut [ContractsRead]) -> (Vec<ContractRecord>, u64) {
-    type Key = OrderKey;
-    let mut best: HashMap<Key, (usize, usize)> = HashMap::new();
-    let mut dropped: HashSet<(usize, usize)> = HashSet::new();
-    for (file_index, file) in files.iter().enumerate() {
-        for (record_index, record) in file.records.iter().enumerate() {
-            let Some(key) = order_key(record) else { continue };
-            let here = (file_index, record_index);
-            match best.get(&key).copied() {
-                None => {
-                    best.insert(key, here);
-                }
-                Some(known) => {
-                    let known_record = &files[known.0].records[known.1];
-                    if (&record.report_date, here) > (&known_record.report_date, known) {
-                        dropped.insert(known);
-                        best.insert(key, here);
-                    } else {
-                        dropped.insert(here);
-                    }
-                }
-            }
-        }
-    }
-    let mut kept = Vec::new();
-    for (file_index, file) in files.iter_mut().enumerate() {
-        for (record_index, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
-            if dropped.contains(&(file_index, record_index)) {
-                let contract = &record.contract;
-                file.tally.unkeep(
-                    reason::DUPLICATE_ORDER,
-                    contract.volume_ils.unwrap_or(0),
-                    contract.executed.unwrap_or(0),
-                );
-            } else {
-                kept.push(record);
-            }
-        }
-    }
-    (kept, dropped.len() as u64)
-}
-
-/// Builds entities while records are added.
-#[derive(Debug, Default)]
-struct EntityBuilder {
-    entities: BTreeMap<String, Entity>,
-    years: HashMap<String, BTreeMap<u16, EntityYear>>,
-    ministries: HashMap<String, BTreeMap<String, EntityMinistry>>,
-    names: HashMap<String, BTreeSet<String>>,
-}
-
-impl EntityBuilder {
-    /// The entity for an organisation identity, created on first sight; returns its id.
-    fn touch(&mut self, identity: &Identity, name: &str) -> Option<String> {
-        let Identity::Organisation {
-            id,
-            kind,
-            registered_name,
-        } = identity
-        else {
-            return None;
-        };
-        let entity = self.entities.entry(id.clone()).or_insert_with(|| Entity {
-            id: id.clone(),
-            name: registered_name.clone().unwrap_or_else(|| name.to_string()),
-            kind: kind.clone(),
-            other_names: Vec::new(),
-            years: Vec::new(),
-            ministries: Vec::new(),
-            contracts: Vec::new(),
-            supports: Vec::new(),
-            exemptions: Vec::new(),
-        });
-        if entity.kind.is_none() {
-            entity.kind = kind.clone();
-        }
-        if entity.name != name {
-            self.names.entry(id.clone()).or_default().insert(name.to_string());
-        }
-        Some(id.clone())
-    }
-
-    fn year(&mut self, id: &str, year: u16) -> &mut EntityYear {
-        self.years
-            .entry(id.to_string())
-            .or_default()
-            .entry(year)
-            .or_insert_with(|| EntityYear {
-                year,
-                ..EntityYear::default()
-            })
-    }
-
-    fn ministry(&mut self, id: &str, name: &str) -> &mut EntityMinistry {
-        self.ministries
-            .entry(id.to_string())
-            .or_default()
-            .entry(name.to_string())
-            .or_insert_with(|| EntityMinistry {
-                name: name.to_string(),
-                ..EntityMinistry::default()
-            })
-    }
-
-    fn finish(mut self) -> BTreeMap<String, Entity> {
-        for (id, entity) in self.entities.iter_mut() {
-            entity.years = self
-                .years
-                .remove(id)
-                .map(|years| years.into_values().collect())
-                .unwrap_or_default();
-            let mut ministries: Vec<EntityMinistry> = self
-                .ministries
-                .remove(id)
-                .map(|ministries| ministries.into_values().collect())
-                .unwrap_or_default();
-            ministries.sort_by_key(|ministry| std::cmp::Reverse(ministry.contracts.executed + ministry.supports.paid));
-            entity.ministries = ministries;
-            entity.other_names = self
-                .names
-                .remove(id)
-                .map(|names| names.into_iter().collect())
-                .unwrap_or_default();
-            entity
-                .contracts
-                .sort_by_key(|contract| std::cmp::Reverse(contract.executed.unwrap_or(0)));
-            entity
-                .supports
-                .sort_by_key(|support| (std::cmp::Reverse(support.year), std::cmp::Reverse(support.support.paid)));
-        }
-        self.entities
-    }
 }
 
 fn line_entry<'a>(assembled: &'a mut Assembled, year: u16, code: &BudgetCode) -> &'a mut LineSpending {

@@ -6,6 +6,8 @@
 pub mod assemble;
 pub mod checks;
 pub mod contracts;
+pub mod dedupe;
+pub mod entities;
 pub mod identity;
 pub mod notices;
 pub mod registry;
@@ -182,8 +184,8 @@ pub fn build(raw: &Path, years: &Years, report: &mut Report) -> Result<Option<Bu
         exemptions.extend(read.records);
     }
 
-    let merged_items = assemble::merge_items(&mut contract_files);
-    let (contracts, duplicate_orders) = assemble::dedupe(&mut contract_files);
+    let merged_items = dedupe::merge_items(&mut contract_files);
+    let (contracts, duplicate_orders) = dedupe::dedupe(&mut contract_files);
     let mut assembled = assemble::assemble(
         &registry,
         contracts,

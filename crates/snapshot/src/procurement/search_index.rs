@@ -33,6 +33,20 @@ fn latest_budget_names(years: &Years) -> BTreeMap<BudgetCode, (String, u16)> {
     latest
 }
 
+/// Maximum characters of a document title. Exemption and tender descriptions run to
+/// paragraphs, and their first words carry the subject; the full text is in their lists.
+const MAX_TITLE_CHARS: usize = 160;
+
+/// Cuts a title to [`MAX_TITLE_CHARS`] at a word boundary, marking the cut with `…`.
+fn short_title(title: String) -> String {
+    if title.chars().count() <= MAX_TITLE_CHARS {
+        return title;
+    }
+    let cut: String = title.chars().take(MAX_TITLE_CHARS).collect();
+    let end = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..end].trim_end())
+}
+
 /// Collects the documents: budget items by code, then entities, tenders and exemptions.
 pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
     let mut docs = Vec::new();
@@ -41,7 +55,7 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
         docs.push(Doc {
             id,
             kind,
-            title,
+            title: short_title(title),
             code,
             target,
         });
@@ -102,15 +116,11 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
     docs
 }
 
-/// Maximum characters of a title indexed per document: exemption and tender descriptions run to
-/// paragraphs, and their first words carry the subject.
-const MAX_INDEXED_CHARS: usize = 200;
-
 /// Splits the documents into buckets and builds the token shards over their titles and codes.
 pub fn build(docs: Vec<Doc>) -> SearchFiles {
     let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     for doc in &docs {
-        let mut text: String = doc.title.chars().take(MAX_INDEXED_CHARS).collect();
+        let mut text = doc.title.clone();
         if let Some(code) = &doc.code {
             text.push(' ');
             text.push_str(code);
@@ -144,5 +154,19 @@ pub fn build(docs: Vec<Doc>) -> SearchFiles {
         doc_shards,
         token_shards,
         doc_count,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_title_cuts_at_word() {
+        assert_eq!(short_title("משרד החינוך".to_string()), "משרד החינוך");
+        let long = "מילה ".repeat(60);
+        let short = short_title(long);
+        assert!(short.ends_with("מילה…"), "{short}");
+        assert!(short.chars().count() <= MAX_TITLE_CHARS + 1);
     }
 }
