@@ -15,10 +15,16 @@ pub fn run() -> Result<()> {
         Command::new(&cargo)
             .args(["test", "--package", "budget-model", "--package", "budget-snapshot", "--package", "xtask"])
             .args(["--package", "budget-explorer"])
-            .args(["--package", "browser-tests", "--lib"])
             .current_dir(paths::workspace()),
     )
     .context("native tests failed")?;
+    // The browser tests need a build; only the library's own tests run before it.
+    run_command(
+        Command::new(&cargo)
+            .args(["test", "--package", "browser-tests", "--lib"])
+            .current_dir(paths::workspace()),
+    )
+    .context("native tests of the browser-test library failed")?;
 
     build::run()?;
 
