@@ -12,7 +12,8 @@
 //! - `search/docs/<bucket>.json` ([`DocShard`]): the documents, [`DOC_BUCKET_SIZE`] ids a file.
 //!
 //! A query costs one request per distinct shard key of its tokens, then one per bucket of the
-//! hits shown: [`query_shard_keys`], then [`matching_docs`], then [`doc_bucket`] and [`rank`].
+//! hits shown: [`query_shard_keys`], then [`matching_docs`], [`candidates`], [`doc_bucket`] and
+//! [`rank`].
 //!
 //! Hebrew writes the article, conjunctions and prepositions as letters glued to the word
 //! (`והחינוך` = "and the education"), and Arabic its article the same way. So the builder
@@ -190,6 +191,32 @@ pub struct SearchIndex {
     pub shards: BTreeMap<String, ShardRef>,
     /// Documents files, index = bucket number.
     pub doc_buckets: Vec<ShardRef>,
+    /// The id range of each kind. Within a kind, ids run from the most to the least prominent
+    /// document (budget items top level first, entities by money received, notices newest
+    /// first), so the lowest ids of a kind are the candidates worth loading; see [`candidates`].
+    pub kinds: Vec<KindRange>,
+}
+
+/// The ids of one kind of document: `first` to `first + count - 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindRange {
+    pub kind: DocKind,
+    pub first: u32,
+    pub count: u32,
+}
+
+/// Returns up to `per_kind` of the lowest matching ids of each kind, ascending, so a result
+/// list loads a few document buckets however many documents match. `ids` must be ascending,
+/// as [`matching_docs`] returns them.
+pub fn candidates(ids: &[u32], kinds: &[KindRange], per_kind: usize) -> Vec<u32> {
+    let mut picked = Vec::new();
+    for range in kinds {
+        let end = range.first.saturating_add(range.count);
+        let start = ids.partition_point(|id| *id < range.first);
+        picked.extend(ids[start..].iter().take_while(|id| **id < end).take(per_kind).copied());
+    }
+    picked.sort_unstable();
+    picked
 }
 
 /// One token shard: tokens starting with `key`, each with the ids of its documents, ascending.
@@ -270,8 +297,8 @@ pub fn query_shard_keys(query: &str) -> Vec<String> {
 /// Returns the ids of the documents that match every token of `query`, ascending.
 ///
 /// A query token matches a document when any of its forms ([`expand_token`]) is an indexed
-/// token of the document. The last token also matches as a prefix of an indexed token once it
-/// has two characters, so results appear while the user is still typing. `shards` must hold
+/// token of the document. The last token as typed also matches as a prefix of an indexed token
+/// once it has two characters, so results appear while the user is still typing. `shards` must hold
 /// the shards of [`query_shard_keys`]; a missing shard counts as empty.
 pub fn matching_docs(query: &str, shards: &BTreeMap<String, TokenShard>) -> Vec<u32> {
     let query_tokens = tokens(query);
@@ -283,7 +310,9 @@ pub fn matching_docs(query: &str, shards: &BTreeMap<String, TokenShard>) -> Vec<
             let Some(shard) = shards.get(&shard_key(&form)) else {
                 continue;
             };
-            if last && form.chars().count() >= 2 {
+            // Only the token as typed is completed; a prefix-free form completed too would
+            // match far too much (`מלמ` → `למ…`).
+            if last && form == *token && form.chars().count() >= 2 {
                 for (_, postings) in shard
                     .tokens
                     .range(form.clone()..)
@@ -523,6 +552,26 @@ mod tests {
         let shards = shards_for(&docs);
         assert_eq!(matching_docs("20-67-01-42", &shards), [0]);
         assert_eq!(query_shard_keys("20-67"), ["20"]);
+    }
+
+    #[test]
+    fn matching_completes_only_typed_token() {
+        // Regression: the prefix-free form of the last token was completed too, so `מלם`
+        // matched every token starting with `למ`.
+        let docs = [doc(0, DocKind::Entity, "מלם מערכות"), doc(1, DocKind::Budget, "למען הנוער")];
+        let shards = shards_for(&docs);
+        assert_eq!(matching_docs("מלם", &shards), [0]);
+        assert_eq!(matching_docs("מער", &shards), [0]);
+    }
+
+    #[test]
+    fn candidates_per_kind() {
+        let kinds = [
+            KindRange { kind: DocKind::Budget, first: 0, count: 10 },
+            KindRange { kind: DocKind::Entity, first: 10, count: 5 },
+        ];
+        assert_eq!(candidates(&[1, 3, 4, 9, 10, 14], &kinds, 2), [1, 3, 10, 14]);
+        assert_eq!(candidates(&[], &kinds, 2), Vec::<u32>::new());
     }
 
     #[test]
