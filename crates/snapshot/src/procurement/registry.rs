@@ -2,7 +2,7 @@
 //! entities with no statutory registrar, the municipalities list and the tender publishers.
 //! They tell organisations from people and give suppliers their registration numbers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use budget_model::procurement::is_corporate_id;
 use budget_model::search::normalize;
@@ -27,7 +27,7 @@ pub struct Registered {
 #[derive(Debug, Default)]
 pub struct Registry {
     by_id: HashMap<String, Registered>,
-    by_name: HashMap<String, Registered>,
+    by_name: BTreeMap<String, Registered>,
     /// Name keys of people: registry rows whose id is a personal number.
     persons: HashSet<String>,
     /// Portal publisher name → ministry name.
@@ -39,8 +39,30 @@ impl Registry {
         self.by_id.get(id)
     }
 
+    /// Looks a name up by [`name_key`]. A name of [`TRUNCATED_CHARS`] characters or more may
+    /// have been cut by Merkava, so when it has no exact match, it matches the one registry
+    /// name that starts with its whole words (its last word may be cut, so it is dropped).
     pub fn by_name(&self, name: &str) -> Option<&Registered> {
-        self.by_name.get(&name_key(name))
+        let key = name_key(name);
+        if let Some(entry) = self.by_name.get(&key) {
+            return Some(entry);
+        }
+        if name.trim().chars().count() < TRUNCATED_CHARS {
+            return None;
+        }
+        let whole_words = key.rsplit_once(' ')?.0;
+        if whole_words.split(' ').count() < MIN_PREFIX_WORDS {
+            return None;
+        }
+        let mut matches = self
+            .by_name
+            .range(whole_words.to_string()..)
+            .take_while(|(known, _)| known.starts_with(whole_words))
+            .filter(|(known, _)| known.len() == whole_words.len() || known.as_bytes()[whole_words.len()] == b' ');
+        match (matches.next(), matches.next()) {
+            (Some((_, entry)), None) => Some(entry),
+            _ => None,
+        }
     }
 
     /// True when a registry lists `name` with a personal id number.
@@ -74,6 +96,13 @@ impl Registry {
         self.by_name.is_empty()
     }
 }
+
+/// Length from which a report's name may have been cut: Merkava exports supplier names of at
+/// most 35 characters, and a cut just before a space leaves fewer once trimmed.
+pub const TRUNCATED_CHARS: usize = 30;
+
+/// Words a cut name must keep for a prefix match, so a short common start matches nothing.
+const MIN_PREFIX_WORDS: usize = 3;
 
 /// Tokens that mark the legal form and differ between spellings of one name (`בע"מ`, `בעמ`,
 /// `(ע"ר)`, `חל"צ`, `ltd`); they are left out of name keys.
@@ -328,6 +357,23 @@ mod tests {
         assert_eq!(name_key("רשת עמל 1 בע\"מ (חל\"צ)"), name_key("רשת עמל 1 בעמ"));
         assert_eq!(name_key("עמך (ע\"ר)"), "עמכ");
         assert_ne!(name_key("עמך"), name_key("עמל"));
+    }
+
+    #[test]
+    fn truncated_name_matches_unique_prefix() {
+        let mut registry = Registry::default();
+        let full = "עתיד - רשת חינוך ובתי ספר בע\"מ (חל\"צ)";
+        registry.insert(Registered { id: Some("520016676".into()), name: full.into(), kind: "company".into() });
+        registry.insert(Registered { id: Some("580000002".into()), name: "מכון ברנקו וייס - חינוך".into(), kind: "association".into() });
+        registry.insert(Registered { id: Some("580000003".into()), name: "מכון ברנקו וייס - חינוך וחשיבה".into(), kind: "association".into() });
+        let cut = "עתיד - רשת חינוך ובתי ספר בע\"מ (חל\"";
+        assert_eq!(registry.by_name(cut).unwrap().id.as_deref(), Some("520016676"));
+        assert_eq!(registry.by_name("מכון ברנקו וייס - חינוך וחשיבה ויז").unwrap().id.as_deref(), Some("580000003"));
+        // Both registry names start with the words kept, so nothing matches.
+        assert!(registry.by_name("מכון ברנקו וייס - חינוך וחשיבהה").is_none());
+        assert!(registry.by_name("מכון ברנקו וייס - חינוך ופיתוח חשיבה").is_none());
+        // A short name is never matched by prefix.
+        assert!(registry.by_name("עתיד - רשת חינוך").is_none());
     }
 
     #[test]

@@ -205,6 +205,7 @@ pub fn render(
         doc_bucket_size: DOC_BUCKET_SIZE,
         shards: BTreeMap::new(),
         doc_buckets: Vec::new(),
+        kinds: search.kinds.clone(),
     };
     for shard in &search.token_shards {
         let file = RenderedFile::json(shard_path(&shard.key), shard)?;

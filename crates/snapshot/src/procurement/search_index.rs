@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use budget_model::search::{
-    doc_bucket, index_forms, shard_key, Doc, DocKind, DocShard, DocTarget, TokenShard, DOC_BUCKET_SIZE,
+    doc_bucket, index_forms, shard_key, Doc, DocKind, DocShard, DocTarget, KindRange, TokenShard, DOC_BUCKET_SIZE,
 };
+use budget_model::procurement::Entity;
 use budget_model::BudgetCode;
 
 use crate::assemble::Years;
@@ -16,6 +17,7 @@ use super::assemble::Assembled;
 #[derive(Debug, Default)]
 pub struct SearchFiles {
     pub doc_shards: Vec<DocShard>,
+    pub kinds: Vec<KindRange>,
     pub token_shards: Vec<TokenShard>,
     pub doc_count: u32,
 }
@@ -47,7 +49,14 @@ fn short_title(title: String) -> String {
     format!("{}…", cut[..end].trim_end())
 }
 
-/// Collects the documents: budget items by code, then entities, tenders and exemptions.
+/// Money an entity received over all years: contracts executed plus supports paid.
+fn received(entity: &Entity) -> i64 {
+    entity.years.iter().map(|year| year.contracts.executed + year.supports.paid).sum()
+}
+
+/// Collects the documents, each kind in one id range from the most prominent down (the order
+/// `budget_model::search::candidates` relies on): budget items top level first, entities by
+/// money received, tenders and exemptions newest year first.
 pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
     let mut docs = Vec::new();
     let mut push = |kind: DocKind, title: String, code: Option<String>, target: DocTarget| {
@@ -60,7 +69,9 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
             target,
         });
     };
-    for (code, (name, year)) in latest_budget_names(years) {
+    let mut budget: Vec<(BudgetCode, (String, u16))> = latest_budget_names(years).into_iter().collect();
+    budget.sort_by_key(|(code, _)| (code.level(), code.clone()));
+    for (code, (name, year)) in budget {
         push(
             DocKind::Budget,
             name,
@@ -68,7 +79,9 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
             DocTarget::Budget { code, year },
         );
     }
-    for entity in assembled.entities.values() {
+    let mut entities: Vec<&Entity> = assembled.entities.values().collect();
+    entities.sort_by_key(|entity| std::cmp::Reverse(received(entity)));
+    for entity in entities {
         let code = entity
             .id
             .bytes()
@@ -81,7 +94,7 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
             DocTarget::Entity { id: entity.id.clone() },
         );
     }
-    for (year, tenders) in &assembled.tenders {
+    for (year, tenders) in assembled.tenders.iter().rev() {
         for tender in tenders {
             push(
                 DocKind::Tender,
@@ -94,7 +107,7 @@ pub fn documents(years: &Years, assembled: &Assembled) -> Vec<Doc> {
             );
         }
     }
-    for (year, exemptions) in &assembled.exemptions {
+    for (year, exemptions) in assembled.exemptions.iter().rev() {
         for exemption in exemptions {
             let title = exemption
                 .description
@@ -135,6 +148,13 @@ pub fn build(docs: Vec<Doc>) -> SearchFiles {
         }
     }
     let doc_count = docs.len() as u32;
+    let mut kinds: Vec<KindRange> = Vec::new();
+    for doc in &docs {
+        match kinds.last_mut() {
+            Some(range) if range.kind == doc.kind => range.count += 1,
+            _ => kinds.push(KindRange { kind: doc.kind, first: doc.id, count: 1 }),
+        }
+    }
     let mut doc_shards: Vec<DocShard> = Vec::new();
     for doc in docs {
         let bucket = doc_bucket(doc.id);
@@ -152,6 +172,7 @@ pub fn build(docs: Vec<Doc>) -> SearchFiles {
         .collect();
     SearchFiles {
         doc_shards,
+        kinds,
         token_shards,
         doc_count,
     }
