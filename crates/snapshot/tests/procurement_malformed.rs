@@ -76,6 +76,13 @@ fn contract_bad_line_code_named() {
 }
 
 #[test]
+fn contract_value_in_unnamed_column_named() {
+    let body = format!("{CONTRACT_HEADER}{}", GOOD_CONTRACT.replace('\n', ",stray\n"));
+    let stderr = failure("contracts/2016-health.csv", body);
+    assert_names(&stderr, &["2016-health.csv, row 2", "column \"column 10\"", "unexpected value \"stray\""]);
+}
+
+#[test]
 fn contract_file_without_year_named() {
     let stderr = failure("contracts/health.csv", format!("{CONTRACT_HEADER}{GOOD_CONTRACT}"));
     assert_names(&stderr, &["health.csv, row 1", "a report year in the file name"]);
