@@ -11,7 +11,8 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
 /// Names and ids of private individuals in the fixtures; none may reach the snapshot.
-const PRIVATE_NAMES: [&str; 8] = [
+const PRIVATE_NAMES: [&str; 9] = [
+    "רונית שמואלי",
     "ישראלי פלוני",
     "פלונית אלמונית",
     "גרינברג משה",
@@ -160,7 +161,8 @@ fn write_supports(fixture: &Fixture) {
     let tmichot = "2011,2000,משרד החינוך,20670142,אור לנוער,תמיכה במוסדות ציבור (3א'),תנועות נוער,1,1000,900\n\
 2011,5800,האוצר-זכויות ניצולי השואה,25020101,פלונית אלמונית,תשלומי תמיכה נוספים,תגמולים לנכי רדיפות,1,5000,5000\n\
 2011,5800,האוצר-זכויות ניצולי השואה,25020101,אחר,תשלומי תמיכה נוספים,תגמולים לנכי רדיפות,299,70000,70000\n\
-2011,3000,המשרד לקליטת עליה,30120201,עמותת קליטה,תמיכה בפרט,וואוצרים,1,300,300\n";
+2011,3000,המשרד לקליטת עליה,30120201,רונית שמואלי,תמיכה בפרט,וואוצרים,1,300,300\n\
+2011,3000,המשרד לקליטת עליה,30120201,\"אוניברסיטת תל-אביב אגודה.\",תמיכה בפרט,מלגות,1,800,800\n";
     fixture.write("supports/tmichot2011.csv", tmichot);
     let sample = "year,subject,code,recipient,kind,title,num_used,amount_allocated,amount_supported,entity_id,entity_kind\n\
 2015,משרד התחבורה,0079550108,אפיקים - שירותי תחבורה מתקדמים בעמ,תשלומי תמיכה נוספים,אשכולות,1,51701308,51701308,514188366,company\n\
@@ -345,6 +347,8 @@ fn supports_aggregate_private_recipients() {
     assert!(other["recipient"].get("entity").is_none());
     let absorption = fixture.json("procurement/spending/2011/3012.json");
     assert_eq!(absorption["lines"][0]["private_supports"]["rows"], 1);
+    // A university paid under the type for individuals is named: it has a legal form.
+    assert_eq!(absorption["lines"][0]["supports"][0]["paid"], 800);
     let sample = fixture.json("procurement/spending/2015/3641.json");
     assert_eq!(sample["lines"][0]["private_supports"]["paid"], 1100);
 }

@@ -21,6 +21,9 @@ use super::tally::reason;
 /// institution) names the institution and is not meant here.
 const INDIVIDUAL_SUPPORT_KIND: &str = "תמיכה בפרט";
 
+/// Support types paid to local authorities.
+const MUNICIPAL_SUPPORT_KINDS: [&str; 2] = ["מענקי איזון", "תמיכה ברשויות מקומיות"];
+
 /// Lines of one section in one year.
 pub type SectionLines = BTreeMap<BudgetCode, LineSpending>;
 
@@ -189,6 +192,7 @@ pub fn assemble(
                 no_entity_in_file: record.has_entity_columns
                     && (record.entity_id.is_none() || record.entity_kind.is_none()),
                 individual_kind: support.kind == INDIVIDUAL_SUPPORT_KIND,
+                municipal_kind: MUNICIPAL_SUPPORT_KINDS.contains(&support.kind.as_str()),
                 ..Clues::default()
             };
             let identity = resolver.resolve(&clues);

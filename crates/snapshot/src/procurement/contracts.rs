@@ -271,7 +271,10 @@ fn read_rows(
         }
         cells.require_width(table.width)?;
         if let Some(column) = (table.width..row.cells.len()).find(|column| !row.cells[*column].is_blank()) {
-            return Err(cells.bad_value(column, "no value in a column without a header; name the column or clear the cell"));
+            return Err(cells.bad_value(
+                column,
+                "no value in a column without a header; name the column or clear the cell",
+            ));
         }
         let mut record = read_record(&table, &cells, &row, period.as_ref(), default_publisher.as_deref())?;
         record.contract.report = source.relative.clone();

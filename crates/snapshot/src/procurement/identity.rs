@@ -19,195 +19,25 @@ pub const SOURCE_OTHER: &str = "אחר";
 
 /// Name tokens (after search normalisation) that mark an organisation: legal forms, kinds of
 /// body and trade words. A person's name contains none of them.
+#[rustfmt::skip]
 const ORGANISATION_TOKENS: &[&str] = &[
-    "בעמ",
-    "בע",
-    "ער",
-    "חלצ",
-    "עמותה",
-    "עמותת",
-    "העמותה",
-    "אגודה",
-    "אגודת",
-    "האגודה",
-    "אגוד",
-    "איגוד",
-    "קרנ",
-    "קרנות",
-    "הקרנ",
-    "ארגונ",
-    "ארגוני",
-    "הארגונ",
-    "מרכז",
-    "מרכזי",
-    "המרכז",
-    "מכונ",
-    "המכונ",
-    "מכללה",
-    "מכללת",
-    "המכללה",
-    "אוניברסיטה",
-    "אוניברסיטת",
-    "האוניברסיטה",
-    "ישיבה",
-    "ישיבת",
-    "כולל",
-    "כוללי",
-    "מוסד",
-    "מוסדות",
-    "המוסד",
-    "חברה",
-    "חברת",
-    "החברה",
-    "רשות",
-    "הרשות",
-    "משרד",
-    "המשרד",
-    "מועצה",
-    "מועצת",
-    "המועצה",
-    "עירית",
-    "עיריית",
-    "עיריה",
-    "בית",
-    "בתי",
-    "ביס",
-    "ביהס",
-    "תת",
-    "תלמוד",
-    "מדרשה",
-    "מדרשת",
-    "אולפנה",
-    "אולפנת",
-    "סמינר",
-    "סמינרי",
-    "קיבוצ",
-    "הקיבוצ",
-    "מושב",
-    "אגשח",
-    "כפר",
-    "שותפות",
-    "בנק",
-    "ועד",
-    "הועד",
-    "התאחדות",
-    "הסתדרות",
-    "ההסתדרות",
-    "תנועת",
-    "תנועה",
-    "התנועה",
-    "קהילת",
-    "קהילה",
-    "מתנס",
-    "מתנסים",
-    "מועדונ",
-    "הפועל",
-    "מכבי",
-    "ביתר",
-    "אליצור",
-    "תיאטרונ",
-    "התיאטרונ",
-    "תזמורת",
-    "התזמורת",
-    "מוזיאונ",
-    "ספריה",
-    "ספריית",
-    "אקדמיה",
-    "האקדמיה",
-    "קופת",
-    "קופח",
-    "שירותי",
-    "שרותי",
-    "מערכות",
-    "תעשיות",
-    "ניהול",
-    "השקעות",
-    "אחזקות",
-    "נכסים",
-    "הפקות",
-    "תקשורת",
-    "הוצאת",
-    "לאור",
-    "מפעלי",
-    "מפעל",
-    "פרויקטים",
-    "פרוייקטים",
-    "יזמות",
-    "הנדסה",
-    "מהנדסים",
-    "אדריכלים",
-    "ושות",
-    "ושותפיו",
-    "קבוצת",
-    "רשת",
-    "מא",
-    "ממ",
-    "מוא",
-    "ישוב",
-    "קרית",
-    "עמ",
-    "חכ",
-    "ltd",
-    "inc",
-    "llc",
-    "gmbh",
-    "co",
-    "corp",
-    "company",
-    "limited",
-    "sa",
-    "ag",
-    "bv",
-    "plc",
-    "university",
-    "institute",
-    "foundation",
-    "association",
-    "group",
-    "commission",
-    "organization",
-    "organisation",
-    "office",
-    "ministry",
-    "fund",
-    "laboratory",
-    "bank",
-    "council",
-    "agency",
-    "authority",
-    "center",
-    "centre",
-    "school",
-    "college",
-    "hospital",
-    "society",
-    "union",
-    "trust",
-    "services",
-    "systems",
-    "technologies",
-    "international",
-    "ביהח",
-    "בביהח",
-    "חולימ",
-    "קבלנימ",
-    "פתרונות",
-    "מוצרימ",
-    "סוכנות",
-    "הסוכנות",
-    "לשכת",
-    "לשכה",
-    "מינהל",
-    "מנהל",
-    "המינהל",
-    "יחידת",
-    "נציבות",
-    "בנקאות",
-    "ביטוח",
-    "לביטוח",
-    "חשמל",
-    "מקורות",
-    "דואר",
+    "בעמ", "בע", "ער", "חלצ", "עמותה", "עמותת", "העמותה", "אגודה", "אגודת", "האגודה", "אגוד", "איגוד", "קרנ",
+    "קרנות", "הקרנ", "ארגונ", "ארגוני", "הארגונ", "מרכז", "מרכזי", "המרכז", "מכונ", "המכונ", "מכללה", "מכללת",
+    "המכללה", "אוניברסיטה", "אוניברסיטת", "האוניברסיטה", "ישיבה", "ישיבת", "כולל", "כוללי", "מוסד", "מוסדות",
+    "המוסד", "חברה", "חברת", "החברה", "רשות", "הרשות", "משרד", "המשרד", "מועצה", "מועצת", "המועצה", "עירית",
+    "עיריית", "עיריה", "בית", "בתי", "ביס", "ביהס", "תת", "תלמוד", "מדרשה", "מדרשת", "אולפנה", "אולפנת",
+    "סמינר", "סמינרי", "קיבוצ", "הקיבוצ", "מושב", "אגשח", "כפר", "שותפות", "בנק", "ועד", "הועד", "התאחדות",
+    "הסתדרות", "ההסתדרות", "תנועת", "תנועה", "התנועה", "קהילת", "קהילה", "מתנס", "מתנסים", "מועדונ", "הפועל",
+    "מכבי", "ביתר", "אליצור", "תיאטרונ", "התיאטרונ", "תזמורת", "התזמורת", "מוזיאונ", "ספריה", "ספריית",
+    "אקדמיה", "האקדמיה", "קופת", "קופח", "שירותי", "שרותי", "מערכות", "תעשיות", "ניהול", "השקעות", "אחזקות",
+    "נכסים", "הפקות", "תקשורת", "הוצאת", "לאור", "מפעלי", "מפעל", "פרויקטים", "פרוייקטים", "יזמות", "הנדסה",
+    "מהנדסים", "אדריכלים", "ושות", "ושותפיו", "קבוצת", "רשת", "מא", "ממ", "מוא", "ישוב", "קרית", "עמ", "חכ",
+    "ltd", "inc", "llc", "gmbh", "co", "corp", "company", "limited", "sa", "ag", "bv", "plc", "university",
+    "institute", "foundation", "association", "group", "commission", "organization", "organisation", "office",
+    "ministry", "fund", "laboratory", "bank", "council", "agency", "authority", "center", "centre", "school",
+    "college", "hospital", "society", "union", "trust", "services", "systems", "technologies", "international",
+    "ביהח", "בביהח", "חולימ", "קבלנימ", "פתרונות", "מוצרימ", "סוכנות", "הסוכנות", "לשכת", "לשכה", "מינהל",
+    "מנהל", "המינהל", "יחידת", "נציבות", "בנקאות", "ביטוח", "לביטוח", "חשמל", "מקורות", "דואר", "אגד",
 ];
 
 /// Merkava vendor numbers of government bodies: eight digits starting `10000` (`10000021` the
@@ -216,6 +46,21 @@ const ORGANISATION_TOKENS: &[&str] = &[
 fn is_government_vendor(vendor: &str) -> bool {
     let digits = vendor.trim_start_matches('0');
     digits.len() == 8 && digits.starts_with("10000")
+}
+
+/// Tokens of a legal form, which only an organisation's name carries.
+#[rustfmt::skip]
+const BODY_FORM_TOKENS: &[&str] = &[
+    "בעמ", "ער", "חלצ", "עמותה", "עמותת", "אגודה", "אגודת", "אוניברסיטת", "האוניברסיטה", "מכללת", "הסתדרות",
+    "תנועת", "ltd", "inc",
+];
+
+/// True when the name carries a legal form or the word for a kind of body that only
+/// organisations have (association, university, federation).
+fn has_legal_form(name: &str) -> bool {
+    normalize(name)
+        .split(' ')
+        .any(|token| BODY_FORM_TOKENS.contains(&token))
 }
 
 /// True when the name alone says the party is an organisation.
@@ -239,6 +84,9 @@ pub struct Clues<'a> {
     pub no_entity_in_file: bool,
     /// True when the record's type marks a payment to a person (`תמיכה בפרט`).
     pub individual_kind: bool,
+    /// True when the record's type is a support to local authorities (`מענקי איזון`,
+    /// `תמיכה ברשויות מקומיות`), whose recipients are municipalities and councils.
+    pub municipal_kind: bool,
 }
 
 /// The outcome for one party.
@@ -270,66 +118,51 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Decides who a party is. Order: the report's "other" row; a person by the record's type,
-    /// an id that is not a registration number, empty entity columns, or a name the registry
-    /// lists with a personal number; a registration
-    /// number; a known vendor number; a registry name; a government vendor or an
-    /// organisation-like name (id from the name); else a private individual.
+    /// Decides who a party is, in this order:
+    /// 1. the report's own "other" row;
+    /// 2. a private individual when the name is blank, the file's entity columns are empty, or
+    ///    the id is not a registration number;
+    /// 3. an organisation by its registration number, by a vendor number already seen with an
+    ///    entity, or by a registry name;
+    /// 4. a private individual when the record's type is a payment to a person (`תמיכה בפרט`)
+    ///    and the name has no legal-form word such as `בע"מ` or `(ע"ר)`;
+    /// 5. a local authority when the record's type is a support to local authorities;
+    /// 6. an organisation by a government vendor number, or by an organisation-like name that
+    ///    the registry does not list with a personal id number (a sole trader such as
+    ///    `מרדכי כהן פיקוח ותאום`);
+    /// 7. else a private individual.
     pub fn resolve(&mut self, clues: &Clues) -> Identity {
         let name = clues.name.trim();
         if name == SOURCE_OTHER {
             return Identity::SourceOther;
         }
         let id = clues.id.map(str::trim).filter(|id| !id.is_empty());
-        if name.is_empty()
-            || clues.individual_kind
-            || clues.no_entity_in_file
-            || id.is_some_and(|id| !is_corporate_id(id))
-        {
+        if name.is_empty() || clues.no_entity_in_file || id.is_some_and(|id| !is_corporate_id(id)) {
             return Identity::Private;
         }
         let vendor = clues
             .vendor
             .map(|vendor| vendor.trim().trim_start_matches('0'))
             .filter(|vendor| !vendor.is_empty());
-        let identity = if let Some(id) = id {
-            let registered = self.registry.by_id(id);
-            Identity::Organisation {
-                id: id.to_string(),
-                kind: registered
-                    .map(|entry| entry.kind.clone())
-                    .or(clues.kind.map(str::to_string)),
-                registered_name: registered.map(|entry| entry.name.clone()),
-            }
-        } else if let Some((id, kind)) = vendor.and_then(|vendor| self.vendors.get(vendor)) {
-            Identity::Organisation {
-                id: id.clone(),
-                kind: kind.clone(),
-                registered_name: None,
-            }
-        } else if let Some(entry) = self.registry.by_name(name) {
-            let id = entry
-                .id
-                .clone()
-                .unwrap_or_else(|| name_entity_id(&name_key(&entry.name)));
-            Identity::Organisation {
-                id,
-                kind: Some(entry.kind.clone()),
-                registered_name: Some(entry.name.clone()),
-            }
-        } else if vendor.is_some_and(is_government_vendor)
-            || (!self.registry.is_person(name) && looks_like_organisation(name))
-        {
-            let kind = vendor
-                .filter(|vendor| is_government_vendor(vendor))
-                .map(|_| "government_office".to_string());
-            Identity::Organisation {
+        let identity = match self.known(clues, name, id, vendor) {
+            Some(identity) => identity,
+            None if clues.individual_kind && !has_legal_form(name) => return Identity::Private,
+            None if clues.municipal_kind => Identity::Organisation {
                 id: name_entity_id(&name_key(name)),
-                kind: kind.or(clues.kind.map(str::to_string)),
+                kind: Some("municipality".to_string()),
                 registered_name: None,
-            }
-        } else {
-            return Identity::Private;
+            },
+            None if vendor.is_some_and(is_government_vendor) => Identity::Organisation {
+                id: name_entity_id(&name_key(name)),
+                kind: Some("government_office".to_string()),
+                registered_name: None,
+            },
+            None if !self.registry.is_person(name) && looks_like_organisation(name) => Identity::Organisation {
+                id: name_entity_id(&name_key(name)),
+                kind: clues.kind.map(str::to_string),
+                registered_name: None,
+            },
+            None => return Identity::Private,
         };
         if let (Some(vendor), Identity::Organisation { id, kind, .. }) = (vendor, &identity) {
             self.vendors
@@ -337,6 +170,38 @@ impl<'a> Resolver<'a> {
                 .or_insert_with(|| (id.clone(), kind.clone()));
         }
         identity
+    }
+
+    /// The organisation a registration number, a vendor number seen before or a registry name
+    /// identifies, if any.
+    fn known(&self, clues: &Clues, name: &str, id: Option<&str>, vendor: Option<&str>) -> Option<Identity> {
+        if let Some(id) = id {
+            let registered = self.registry.by_id(id);
+            return Some(Identity::Organisation {
+                id: id.to_string(),
+                kind: registered
+                    .map(|entry| entry.kind.clone())
+                    .or(clues.kind.map(str::to_string)),
+                registered_name: registered.map(|entry| entry.name.clone()),
+            });
+        }
+        if let Some((id, kind)) = vendor.and_then(|vendor| self.vendors.get(vendor)) {
+            return Some(Identity::Organisation {
+                id: id.clone(),
+                kind: kind.clone(),
+                registered_name: None,
+            });
+        }
+        let entry = self.registry.by_name(name)?;
+        let id = entry
+            .id
+            .clone()
+            .unwrap_or_else(|| name_entity_id(&name_key(&entry.name)));
+        Some(Identity::Organisation {
+            id,
+            kind: Some(entry.kind.clone()),
+            registered_name: Some(entry.name.clone()),
+        })
     }
 }
 
@@ -404,11 +269,43 @@ mod tests {
     }
 
     #[test]
+    fn individual_kind_keeps_legal_forms() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        let person = Clues {
+            name: "כהן שרה",
+            individual_kind: true,
+            ..Clues::default()
+        };
+        assert_eq!(resolver.resolve(&person), Identity::Private);
+        let association = Clues {
+            name: "ויצו - הסתדרות עולמית לנשים ציוניות",
+            individual_kind: true,
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&association), Identity::Organisation { .. }));
+    }
+
+    #[test]
+    fn municipal_kind_is_local_authority() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        let council = Clues {
+            name: "באקה-גת",
+            municipal_kind: true,
+            ..Clues::default()
+        };
+        assert!(
+            matches!(resolver.resolve(&council), Identity::Organisation { kind: Some(ref kind), .. } if kind == "municipality")
+        );
+    }
+
+    #[test]
     fn individual_kind_and_government_vendor() {
         let registry = Registry::default();
         let mut resolver = Resolver::new(&registry);
         let individual = Clues {
-            name: "עמותת אור",
+            name: "אור ירוק",
             individual_kind: true,
             ..Clues::default()
         };

@@ -97,6 +97,25 @@ impl Registry {
     }
 }
 
+/// True for a valid Israeli identity number (ת"ז): up to nine digits, left-padded with zeros,
+/// whose check digit is right (digits weighted 1, 2, 1, 2…, two-digit products summed as
+/// their digits, the total a multiple of 10). About one in ten other numbers also passes.
+pub fn is_personal_id(id: &str) -> bool {
+    if id.is_empty() || id.len() > 9 || !id.bytes().all(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    let padded = format!("{id:0>9}");
+    let total: u32 = padded
+        .bytes()
+        .enumerate()
+        .map(|(index, byte)| {
+            let product = u32::from(byte - b'0') * if index % 2 == 0 { 1 } else { 2 };
+            product / 10 + product % 10
+        })
+        .sum();
+    total.is_multiple_of(10)
+}
+
 /// Length from which a report's name may have been cut: Merkava exports supplier names of at
 /// most 35 characters, and a cut just before a space leaves fewer once trimmed.
 pub const TRUNCATED_CHARS: usize = 30;
@@ -245,6 +264,11 @@ fn read_csv(
         let id = match id {
             Some(id) if is_corporate_id(&id) => Some(id),
             Some(_) if !kind.is_empty() => None,
+            Some(id) if !is_personal_id(&id) => {
+                // Old or foreign numbers of bodies (941005852 for a city) are neither kind of id.
+                tally.skip(reason::UNKNOWN_ID, 0, 0);
+                continue;
+            }
             Some(_) => {
                 // The 2016 entities table lists sole traders under their personal number, with
                 // no kind.
@@ -363,17 +387,44 @@ mod tests {
     fn truncated_name_matches_unique_prefix() {
         let mut registry = Registry::default();
         let full = "עתיד - רשת חינוך ובתי ספר בע\"מ (חל\"צ)";
-        registry.insert(Registered { id: Some("520016676".into()), name: full.into(), kind: "company".into() });
-        registry.insert(Registered { id: Some("580000002".into()), name: "מכון ברנקו וייס - חינוך".into(), kind: "association".into() });
-        registry.insert(Registered { id: Some("580000003".into()), name: "מכון ברנקו וייס - חינוך וחשיבה".into(), kind: "association".into() });
+        registry.insert(Registered {
+            id: Some("520016676".into()),
+            name: full.into(),
+            kind: "company".into(),
+        });
+        registry.insert(Registered {
+            id: Some("580000002".into()),
+            name: "מכון ברנקו וייס - חינוך".into(),
+            kind: "association".into(),
+        });
+        registry.insert(Registered {
+            id: Some("580000003".into()),
+            name: "מכון ברנקו וייס - חינוך וחשיבה".into(),
+            kind: "association".into(),
+        });
         let cut = "עתיד - רשת חינוך ובתי ספר בע\"מ (חל\"";
         assert_eq!(registry.by_name(cut).unwrap().id.as_deref(), Some("520016676"));
-        assert_eq!(registry.by_name("מכון ברנקו וייס - חינוך וחשיבה ויז").unwrap().id.as_deref(), Some("580000003"));
+        assert_eq!(
+            registry
+                .by_name("מכון ברנקו וייס - חינוך וחשיבה ויז")
+                .unwrap()
+                .id
+                .as_deref(),
+            Some("580000003")
+        );
         // Both registry names start with the words kept, so nothing matches.
         assert!(registry.by_name("מכון ברנקו וייס - חינוך וחשיבהה").is_none());
         assert!(registry.by_name("מכון ברנקו וייס - חינוך ופיתוח חשיבה").is_none());
         // A short name is never matched by prefix.
         assert!(registry.by_name("עתיד - רשת חינוך").is_none());
+    }
+
+    #[test]
+    fn personal_id_check_digit() {
+        assert!(is_personal_id("000000018"));
+        assert!(is_personal_id("18"));
+        assert!(!is_personal_id("000000019"));
+        assert!(!is_personal_id("12345678x"));
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use budget_model::procurement::Entity;
 use budget_model::search::{
     doc_bucket, index_forms, shard_key, Doc, DocKind, DocShard, DocTarget, KindRange, TokenShard, DOC_BUCKET_SIZE,
 };
-use budget_model::procurement::Entity;
 use budget_model::BudgetCode;
 
 use crate::assemble::Years;
@@ -51,7 +51,11 @@ fn short_title(title: String) -> String {
 
 /// Money an entity received over all years: contracts executed plus supports paid.
 fn received(entity: &Entity) -> i64 {
-    entity.years.iter().map(|year| year.contracts.executed + year.supports.paid).sum()
+    entity
+        .years
+        .iter()
+        .map(|year| year.contracts.executed + year.supports.paid)
+        .sum()
 }
 
 /// Collects the documents, each kind in one id range from the most prominent down (the order
@@ -152,7 +156,11 @@ pub fn build(docs: Vec<Doc>) -> SearchFiles {
     for doc in &docs {
         match kinds.last_mut() {
             Some(range) if range.kind == doc.kind => range.count += 1,
-            _ => kinds.push(KindRange { kind: doc.kind, first: doc.id, count: 1 }),
+            _ => kinds.push(KindRange {
+                kind: doc.kind,
+                first: doc.id,
+                count: 1,
+            }),
         }
     }
     let mut doc_shards: Vec<DocShard> = Vec::new();

@@ -22,7 +22,9 @@ pub mod reason {
     pub const NOT_A_LINE: &str = "budget code is not an 8-digit budget line; kept without a line";
     pub const PRIVATE_SUPPLIER: &str = "supplier is a private individual; name and id left out";
     pub const PERSON_ID: &str =
-        "id is not a 9-digit registration number starting with 5 and no kind (a person); the name only marks the person as private";
+        "personal id number and no kind (a sole trader); the name only marks the person as private";
+    pub const UNKNOWN_ID: &str =
+        "id is neither a registration number starting with 5 nor a valid personal id number; row not used";
     pub const PUBLISHER_WITHOUT_MINISTRY: &str = "publisher without a ministry name";
     pub const NAMELESS_ENTITY: &str = "registry entry without a name; nothing to match a report's name to";
     pub const DUPLICATE_PUBLICATION: &str = "publication listed again; the first row is kept";
