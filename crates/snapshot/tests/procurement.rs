@@ -45,7 +45,7 @@ pub const CONTRACT_HEADER_NAMES: [&str; 18] = [
     "הזמנה רגישה",
 ];
 
-/// The standard header as a CSV line, quoted where a name holds a quote.
+/// Returns the standard header as a CSV line, quoted where a name contains a quote.
 pub fn contract_header() -> String {
     let quoted: Vec<String> = CONTRACT_HEADER_NAMES
         .iter()
@@ -54,7 +54,7 @@ pub fn contract_header() -> String {
     format!("{}\n", quoted.join(","))
 }
 
-/// One row of the standard contracts layout.
+/// Formats one row of the standard contracts layout.
 #[allow(clippy::too_many_arguments)]
 pub fn contract_row(line: &str, order: &str, date: &str, vendor: &str, supplier: &str, volume: &str, currency: &str, executed: &str) -> String {
     format!(
@@ -98,7 +98,7 @@ fn write_contracts(fixture: &Fixture) {
     fixture.write("contracts/2016-energy.csv", energy);
 }
 
-/// The transport layout: a headerless purpose column, Excel dates, an empty second sheet.
+/// Writes the transport layout: a headerless purpose column, Excel dates, an empty second sheet.
 fn write_transport_workbook(fixture: &Fixture) {
     let path = fixture.raw().join("contracts/transport-2017q3.xlsx");
     let mut workbook = Workbook::new();
@@ -128,7 +128,7 @@ fn write_transport_workbook(fixture: &Fixture) {
     workbook.save(path).unwrap();
 }
 
-/// The welfare layout: padded headers, an unnamed trailing column, DD.MM.YYYY text dates.
+/// Writes the welfare layout: padded headers, an unnamed trailing column, DD.MM.YYYY text dates.
 fn write_welfare_workbook(fixture: &Fixture) {
     let padded = |name: &str| text(&format!("{name:<40}"));
     let mut header: Vec<XlsxCell> = CONTRACT_HEADER_NAMES.iter().map(|name| padded(name)).collect();
@@ -222,7 +222,7 @@ fn line<'a>(shard: &'a Value, code: &str) -> &'a Value {
     shard["lines"].as_array().unwrap().iter().find(|line| line["code"] == code).unwrap_or_else(|| panic!("no line {code}"))
 }
 
-/// Every file below `folder`, relative path and bytes.
+/// Lists every file below `folder` with its relative path and bytes.
 fn all_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut stack = vec![folder.to_path_buf()];

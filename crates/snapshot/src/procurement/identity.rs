@@ -172,8 +172,8 @@ impl<'a> Resolver<'a> {
         identity
     }
 
-    /// The organisation a registration number, a vendor number seen before or a registry name
-    /// identifies, if any.
+    /// Returns the organisation that a registration number, a vendor number seen before or a
+    /// registry name identifies, if any.
     fn known(&self, clues: &Clues, name: &str, id: Option<&str>, vendor: Option<&str>) -> Option<Identity> {
         if let Some(id) = id {
             let registered = self.registry.by_id(id);

@@ -40,8 +40,8 @@ impl Registry {
     }
 
     /// Looks a name up by [`name_key`]. A name of [`TRUNCATED_CHARS`] characters or more may
-    /// have been cut by Merkava, so when it has no exact match, it matches the one registry
-    /// name that starts with its whole words (its last word may be cut, so it is dropped).
+    /// have been cut by Merkava. So when it has no exact match, it matches the one registry name
+    /// that starts with its whole words; its last word may be cut, so it is dropped.
     pub fn by_name(&self, name: &str) -> Option<&Registered> {
         let key = name_key(name);
         if let Some(entry) = self.by_name.get(&key) {
