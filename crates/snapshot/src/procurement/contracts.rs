@@ -374,6 +374,8 @@ fn read_record(
             entity: None,
             name: supplier_name,
         },
+        // NOTE: free text, kept as published; it may name a person (a committee member, an
+        // employee's course), which only the supplier rule hides when that person is the supplier.
         purpose: text(cells, table.get(PURPOSE)),
         method: text(cells, table.get("method")),
         exemption_reason: text(cells, table.get("exemption_reason")),

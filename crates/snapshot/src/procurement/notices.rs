@@ -311,6 +311,8 @@ pub fn read_exemptions(source: &Source, progress: &FileProgress) -> Result<Exemp
             end_date: date(&cells, row, table.get("end_date"))?,
             claim_date: date(&cells, row, table.get("claim_date"))?,
             last_update_date: date(&cells, row, table.get("last_update_date"))?,
+            // NOTE: free text, kept as published. The freedom-of-information descriptions name
+            // some consultants who are private individuals; no rule here removes those names.
             description: text(&cells, table.get("description")),
             volume: shekels(&cells, row, table.get("volume"))?,
             currency,
