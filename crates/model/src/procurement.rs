@@ -481,7 +481,8 @@ pub struct Exemption {
     /// The supplier, when it is an organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier: Option<Party>,
-    /// True when the record names a supplier that is a private individual, left out here.
+    /// True when the supplier is a private individual. The supplier and the description,
+    /// which usually names them, are then left out.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub private_supplier: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
