@@ -180,7 +180,7 @@ fn write_notices(fixture: &Fixture) {
 last_update_date,contact,contact_email,description,volume,reason,decision,url,subjects,source_currency,page_title,entity_id,entity_kind\n";
     let rows = "578755,,המשרד לביטחון פנים,התקשרות עם ספק יחיד,המרכז הבינתחומי הרצליה,511936759,2016-04-17,2019-04-17,,2016-03-29,\
 אברהם שלם,avrahamsh@mops.gov.il,התקשרות עם המכון למדיניות,\"120,000\",,נרשם,http://x,\"[u'\\u05e9\\u05d9\\u05e8\\u05d5\\u05ea', u'b']\",שקל,t,511936759,company\n\
-578756,,משרד האוצר,התקשרות עם ספק יחיד,יועץ פרטי,023456789,2016-05-01,2016-12-31,,2016-04-01,ק,k@x,ייעוץ,5000,,נרשם,http://x,[],דולר,t,,\n\
+578756,,משרד האוצר,התקשרות עם ספק יחיד,יועץ פרטי,023456789,2016-05-01,2016-12-31,,2016-04-01,ק,k@x,התקשרות עם יועץ פרטי,5000,,נרשם,http://x,[],דולר,t,,\n\
 578757,,משרד האוצר,התקשרות\n";
     fixture.write("exemptions/obudget-db-2016_1_exemption.sample.csv", format!("{header}{rows}"));
     let foia = "budget_code,publication_id,reason,description,volume\n8010210,538821,3(29),בקשת התקשרות לתרגום,\"918,180.89\"\n111111,538822,3ג,הארכה,0\n";

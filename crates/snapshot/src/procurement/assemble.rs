@@ -239,7 +239,9 @@ pub fn assemble(
             };
             match resolver.resolve(&clues) {
                 Identity::Private => {
+                    // The description of an exemption granted to a person usually names them.
                     record.exemption.private_supplier = true;
+                    record.exemption.description = None;
                     assembled.privacy.exemption_suppliers += 1;
                 }
                 identity => {
