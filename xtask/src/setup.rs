@@ -27,6 +27,7 @@ const BINARYEN_VERSION: &str = "132.0.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const APT_PACKAGES_BROWSER: [&str; 4] = ["chromium", "chromium-driver", "brotli", "fonts-noto-core"];
 const APT_PACKAGES_DEBIAN_ROUTE: [&str; 4] = ["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+const DEBIAN_WASM_LINKER: &str = "/usr/lib/llvm-22/bin/wasm-ld";
 
 /// How the wasm target is built on this machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +94,9 @@ fn toolchain(route: Route) -> Toolchain {
         env.push(("RUSTC".into(), "/usr/bin/rustc".into()));
         env.push(("RUSTC_BOOTSTRAP".into(), "1".into()));
         env.push(("CARGO_UNSTABLE_BUILD_STD".into(), "std,panic_abort".into()));
+        // Debian's rustc names `rust-lld` as the wasm linker but ships none; lld-22's wasm-ld is
+        // the same linker under its LLVM name.
+        env.push(("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER".into(), DEBIAN_WASM_LINKER.into()));
     }
     // The rustup proxy that started xtask exports its toolchain choice; Debian's cargo must not
     // inherit it, and rustup's own cargo does not need it.
@@ -143,7 +147,7 @@ fn install_debian_rust() -> Result<()> {
     });
     let ready = version_output(Path::new("/usr/bin/rustc")).is_some()
         && Path::new("/usr/bin/cargo").exists()
-        && Path::new("/usr/bin/lld-22").exists()
+        && Path::new(DEBIAN_WASM_LINKER).exists()
         && std_sources;
     if ready {
         return Ok(());
