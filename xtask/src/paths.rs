@@ -1,5 +1,6 @@
 //! Folders and environment settings shared by the tasks.
 
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The workspace root (the folder above `xtask/`).
@@ -23,10 +24,20 @@ pub fn tools() -> PathBuf {
     from_env_or("BUDGET_TOOLS", cache_home().join("budget-explorer/tools"))
 }
 
-/// Cargo target folder of the wasm build, kept outside the checkout so CI clones stay warm.
-/// `suffix` keeps the two toolchains apart: each would invalidate the other's build.
+/// Cargo target folder of the wasm build, kept outside the checkout so rebuilds stay warm.
+///
+/// The folder is per checkout (a hash of the workspace path): cargo judges workspace crates by
+/// file times under paths relative to the workspace, so two checkouts sharing one folder can
+/// each take the other's newer build of a crate as their own. `suffix` keeps the two wasm
+/// toolchains apart too, because each would invalidate the other's build.
 pub fn wasm_target_dir(suffix: &str) -> PathBuf {
-    from_env_or("BUDGET_WASM_TARGET_DIR", cache_home().join(format!("budget-explorer/target-wasm{suffix}")))
+    if let Some(dir) = std::env::var_os("BUDGET_WASM_TARGET_DIR") {
+        return PathBuf::from(dir);
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    workspace().hash(&mut hasher);
+    let checkout = format!("{:016x}", hasher.finish());
+    cache_home().join(format!("budget-explorer/target-wasm{suffix}/{checkout}"))
 }
 
 /// Folder of the official raw files.
@@ -39,9 +50,9 @@ pub fn raw_data() -> PathBuf {
     }
 }
 
-/// The built site.
+/// The built site: `BUDGET_DIST`, or `dist/` in the workspace.
 pub fn dist() -> PathBuf {
-    workspace().join("dist")
+    from_env_or("BUDGET_DIST", workspace().join("dist"))
 }
 
 /// Native cargo target folder of the workspace (honours `CARGO_TARGET_DIR`).
