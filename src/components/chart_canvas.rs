@@ -36,11 +36,23 @@ where
     let listener = window_event_listener(ev::resize, move |_| set_resized.update(|count| *count += 1));
     on_cleanup(move || listener.remove());
 
+    // The effect first runs before the canvas is laid out in the page, when it has no width.
+    // It then asks for another run on the next animation frame, a few times at most, so a
+    // canvas that stays hidden does not keep the page busy.
+    let layout_retries = StoredValue::new(0_u8);
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas_ref.get() else { return };
+        if canvas.client_width() == 0 {
+            if layout_retries.get_value() < 30 {
+                layout_retries.update_value(|retries| *retries += 1);
+                request_animation_frame(move || set_resized.update(|count| *count += 1));
+            }
+            return;
+        }
+        layout_retries.set_value(0);
         let scale = browser::device_pixel_ratio();
-        let width = f64::from(canvas.client_width().max(1));
+        let width = f64::from(canvas.client_width());
         canvas.set_width((width * scale).round() as u32);
         canvas.set_height((f64::from(height) * scale).round() as u32);
         match CanvasBackend::with_canvas_object(canvas) {
