@@ -142,3 +142,22 @@ async fn corrupt_shard_shows_error_with_retry() {
     std::fs::remove_dir_all(&copy).ok();
     assert!(retry.is_ok(), "the error view has no retry button");
 }
+
+// Regression: the chart was drawn while its canvas had no layout width, so it stayed one pixel
+// wide and blank until the window was resized.
+#[tokio::test]
+async fn history_chart_drawn_at_full_width() {
+    let session = Session::start("en").await;
+    session.open("#/en/budget/2014/20").await;
+    let canvas = wait_for(&session, "[data-view=node] canvas[data-testid=history-chart]").await;
+    let mut width = 0;
+    for _ in 0..50 {
+        width = canvas.attr("width").await.expect("attribute").and_then(|text| text.parse().ok()).unwrap_or(0);
+        if width > 100 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    session.close().await;
+    assert!(width > 100, "the history chart canvas is {width} pixels wide");
+}
