@@ -46,7 +46,10 @@ where
         if canvas.client_width() == 0 {
             if layout_retries.get_value() < 30 {
                 layout_retries.update_value(|retries| *retries += 1);
-                request_animation_frame(move || set_resized.update(|count| *count += 1));
+                // The page may be gone by the next frame, and with it the signal.
+                request_animation_frame(move || {
+                    set_resized.try_update(|count| *count += 1);
+                });
             }
             return;
         }
