@@ -61,3 +61,47 @@ pub fn set_document_language(lang: &str, dir: &str) {
         }
     }
 }
+
+/// Returns the page's address without its hash, such as `https://example.org/budget/`: the
+/// base of permalinks and embeds.
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else { return String::new() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Loads the page again from the server (or the service worker).
+pub fn reload() {
+    if let Some(Err(error)) = web_sys::window().map(|window| window.location().reload()) {
+        log::warn!("could not reload the page: {error:?}");
+    }
+}
+
+/// Returns false when the browser knows it has no network connection. True does not promise
+/// that the server is reachable.
+pub fn is_online() -> bool {
+    web_sys::window().map(|window| window.navigator().on_line()).unwrap_or(true)
+}
+
+/// Sets `data-mode` on the `<html>` element, which the style sheet uses to lay out an embed
+/// apart from the full site.
+pub fn set_document_mode(mode: &str) {
+    let root = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element());
+    if let Some(Err(error)) = root.map(|root| root.set_attribute("data-mode", mode)) {
+        log::warn!("could not set data-mode={mode} on <html>: {error:?}");
+    }
+}
+
+/// Writes `text` to the clipboard. Fails when the browser refuses, such as without a user
+/// gesture or in a context that is not secure.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    // `navigator.clipboard` is undefined outside secure contexts.
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err("the clipboard is not available here".into());
+    }
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|error| format!("{error:?}"))
+}

@@ -11,9 +11,15 @@ pub mod app;
 pub mod browser;
 pub mod charts;
 pub mod components;
+pub mod copy_dialog;
 pub mod data;
+pub mod dom;
+pub mod download;
+pub mod embed_code;
+pub mod embed_frame;
 pub mod labels;
 pub mod locale;
+pub mod offline;
 pub mod router;
 pub mod routes;
 

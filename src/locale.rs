@@ -44,6 +44,13 @@ pub fn i18n_locale(locale: Locale) -> i18n::Locale {
     }
 }
 
+/// Wraps `text` in Unicode isolates (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+/// ISOLATE), the plain-text form of `<bdi>`, so that an id, a date or a file name placed in a
+/// translated sentence keeps its own direction and does not reorder the words around it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;

@@ -36,5 +36,5 @@ pub fn navigate(route: &Route) {
 
 /// Returns the hash of `year`'s budget in `locale`, at `code` when given.
 pub fn budget_hash(locale: Locale, year: u16, code: Option<&BudgetCode>) -> String {
-    Route::Budget { locale, year: Some(year), code: code.cloned() }.to_hash()
+    Route::budget(locale, Some(year), code.cloned()).to_hash()
 }

@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{phase_color, scaled, FONT_FAMILY, GRID_COLOR, TEXT_COLOR};
+use super::{phase_color, scaled, text_size, FONT_FAMILY, GRID_COLOR, TEXT_COLOR};
 
 /// Color of the line that marks the page's year.
 const MARKED_YEAR_COLOR: RGBColor = RGBColor(0x8c, 0x95, 0x9f);
@@ -94,9 +94,9 @@ pub fn draw<DB: DrawingBackend>(
     let tick_labels: Vec<String> = ticks.iter().map(|tick| (chart.format_amount)(*tick)).collect();
     let mut label_width = 0;
     for label in &tick_labels {
-        label_width = label_width.max(area.estimate_text_size(label, &font)?.0 as i32);
+        label_width = label_width.max(text_size(area, label, &font)?.0 as i32);
     }
-    let label_height = area.estimate_text_size("0", &font)?.1 as i32;
+    let label_height = text_size(area, "0", &font)?.1 as i32;
 
     let plot = Plot {
         left: gap + label_width + gap,

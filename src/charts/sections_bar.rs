@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{phase_color, scaled, FONT_FAMILY, TEXT_COLOR};
+use super::{phase_color, scaled, text_size, FONT_FAMILY, TEXT_COLOR};
 use budget_model::Phase;
 
 /// Height of one bar's row, in CSS pixels.
@@ -63,7 +63,7 @@ pub fn draw<DB: DrawingBackend>(
     // that.
     let mut longest_label = 0;
     for bar in chart.bars {
-        longest_label = longest_label.max(area.estimate_text_size(&bar.label, &font)?.0 as i32);
+        longest_label = longest_label.max(text_size(area, &bar.label, &font)?.0 as i32);
     }
     let label_width = longest_label.min(width * 36 / 100);
     let value_width = (width * 22 / 100).max(scaled(90.0, scale));
@@ -99,14 +99,14 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// `text`, shortened with an ellipsis until it is at most `max_width` backend pixels wide.
-fn fit_text<DB: DrawingBackend>(
+pub(super) fn fit_text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     font: &TextStyle,
     max_width: i32,
 ) -> Result<String, DrawingAreaErrorKind<DB::ErrorType>> {
     let fits = |candidate: &str| -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
-        Ok(area.estimate_text_size(candidate, font)?.0 as i32 <= max_width)
+        Ok(text_size(area, candidate, font)?.0 as i32 <= max_width)
     };
     if fits(text)? {
         return Ok(text.to_string());

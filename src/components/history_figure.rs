@@ -5,19 +5,52 @@ use std::sync::Arc;
 use budget_model::format::format_amount;
 use budget_model::snapshot::HistoryPoint;
 use budget_model::summary::{trend, trend_phase};
-use budget_model::Phase;
+use budget_model::{BudgetCode, Locale, Phase};
 use leptos::prelude::*;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Amount, ChartCanvas};
+use super::{Amount, ChartCanvas, ChartDownloads, MakeChart};
 use crate::charts::history_line::{self, HistoryChart};
-use crate::charts::phase_color;
+use crate::charts::{phase_color, Chart};
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
 use crate::locale::{use_i18n, use_locale};
 
 /// Height of the chart, in CSS pixels.
 const CHART_HEIGHT: u32 = 320;
+
+/// The history chart of one code in one language, ready to draw on any backend.
+#[derive(Clone)]
+struct HistorySeries {
+    points: Arc<Vec<HistoryPoint>>,
+    phases: Arc<[Phase]>,
+    year: u16,
+    locale: Locale,
+}
+
+impl Chart for HistorySeries {
+    fn height(&self) -> u32 {
+        CHART_HEIGHT
+    }
+
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: f64,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let locale = self.locale;
+        let format = move |value: i64| format_amount(value, locale);
+        let chart = HistoryChart {
+            points: &self.points,
+            phases: &self.phases,
+            marked_year: Some(self.year),
+            format_amount: &format,
+            scale,
+        };
+        history_line::draw(area, &chart)
+    }
+}
 
 /// Every year of one code: a line per phase, a legend, and a table of the same points.
 #[component]
@@ -26,10 +59,17 @@ pub fn HistoryFigure(
     points: Arc<Vec<HistoryPoint>>,
     /// Year of the page, marked on the chart.
     year: u16,
+    /// The code, for the name of a downloaded file.
+    code: BudgetCode,
+    /// The item's name in `year`, for the title of a downloaded chart.
+    name: String,
+    /// Source line of a downloaded chart; without it the chart has no download buttons.
+    #[prop(optional_no_strip)]
+    source: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = use_locale();
-    let phases: Vec<Phase> =
+    let phases: Arc<[Phase]> =
         Phase::ALL.into_iter().filter(|phase| points.iter().any(|point| point.amounts.get(*phase).is_some())).collect();
     // The finding follows one phase through the years, so that it compares like with like.
     let summary = trend_phase(&points).and_then(|phase| Some((phase, trend(&points, phase)?)));
@@ -62,24 +102,24 @@ pub fn HistoryFigure(
         .to_string()
     };
 
+    let series = {
+        let (points, phases) = (points.clone(), phases.clone());
+        move || HistorySeries { points: points.clone(), phases: phases.clone(), year, locale: locale.get() }
+    };
     let draw = {
-        let points = points.clone();
-        let phases = phases.clone();
+        let series = series.clone();
         move |backend: plotters_canvas::CanvasBackend, scale| {
-            let locale = locale.get();
-            let format = move |value: i64| format_amount(value, locale);
-            let chart = HistoryChart {
-                points: &points,
-                phases: &phases,
-                marked_year: Some(year),
-                format_amount: &format,
-                scale,
-            };
-            if let Err(error) = history_line::draw(&backend.into_drawing_area(), &chart) {
+            if let Err(error) = series().draw_on(&backend.into_drawing_area(), scale) {
                 log::warn!("could not draw the history chart: {error}");
             }
         }
     };
+    let downloads = source.map(|source| {
+        let make_chart: MakeChart = Arc::new(move || Box::new(series()));
+        let file_stem = format!("budget-{year}-{code}-history");
+        let title = Signal::derive(move || td_string!(i18n.get(), history_export_title, name = name.clone(), code = code.to_string()).to_string());
+        view! { <ChartDownloads chart=make_chart title source file_stem /> }
+    });
 
     let legend = phases
         .iter()
@@ -127,6 +167,7 @@ pub fn HistoryFigure(
             <figcaption>{td!(i18n.get(), history_caption)}</figcaption>
             <ChartCanvas height=CHART_HEIGHT label=Signal::derive(label) draw test_id="history-chart" />
             <ul class="legend" aria-label=move || td_string!(i18n.get(), chart_legend_label)>{legend}</ul>
+            {downloads}
             <p class="note">{td!(i18n.get(), history_renumbered)}</p>
             <details class="chart-data">
                 <summary>{td!(i18n.get(), data_table)}</summary>

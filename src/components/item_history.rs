@@ -18,16 +18,32 @@ pub fn ItemHistory(
     code: BudgetCode,
     /// Year of the page, marked on the chart.
     year: u16,
+    /// The item's name in `year`, for the title of a downloaded chart.
+    name: String,
+    /// Source line of a downloaded chart; without it the chart has no download buttons.
+    #[prop(optional)]
+    source: Option<Signal<String>>,
 ) -> impl IntoView {
     let store = DataStore::use_store();
-    let history = LocalResource::new(move || {
-        store.track_retries();
-        let listed_in = listed_in.clone();
+    let history = {
         let code = code.clone();
-        async move {
-            let shard = store.history(&listed_in, &code).await?;
-            Ok(Arc::new(shard.series.get(&code).cloned().unwrap_or_default()))
-        }
-    });
-    view! { <Loaded resource=history render=move |points| view! { <HistoryFigure points year /> } /> }
+        LocalResource::new(move || {
+            store.track_retries();
+            let listed_in = listed_in.clone();
+            let code = code.clone();
+            async move {
+                let shard = store.history(&listed_in, &code).await?;
+                Ok(Arc::new(shard.series.get(&code).cloned().unwrap_or_default()))
+            }
+        })
+    };
+    view! {
+        <Loaded
+            resource=history
+            render=move |points| {
+                let (code, name) = (code.clone(), name.clone());
+                view! { <HistoryFigure points year code name source /> }
+            }
+        />
+    }
 }

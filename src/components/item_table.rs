@@ -34,6 +34,9 @@ pub fn ItemTable(
     share_heading: Signal<String>,
     /// Value of `data-testid`, for browser tests.
     test_id: &'static str,
+    /// Value of the links' `target`: `_blank` in an embed, so they open the full site.
+    #[prop(default = None)]
+    link_target: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -66,7 +69,7 @@ pub fn ItemTable(
             view! {
                 <tr data-code=row.code.to_string()>
                     <th scope="row">
-                        <a href=href><bdi>{row.name}</bdi></a>
+                        <a href=href target=link_target><bdi>{row.name}</bdi></a>
                     </th>
                     <td><bdi class="code">{row.code.to_string()}</bdi></td>
                     {cells}

@@ -55,6 +55,7 @@ fn ErrorMessage(error: LoadError) -> impl IntoView {
     };
     match error {
         LoadError::Network { .. } => td!(i18n.get(), error_network, path = file).into_any(),
+        LoadError::Offline { .. } => td!(i18n.get(), error_offline, path = file).into_any(),
         LoadError::Status { status, .. } => {
             td!(i18n.get(), error_status, status = status.to_string(), path = file).into_any()
         }

@@ -4,12 +4,14 @@ use std::sync::Arc;
 
 use budget_model::format::{format_amount, format_share};
 use budget_model::snapshot::{ItemSummary, YearHome};
-use budget_model::Phase;
+use budget_model::{Locale, Phase};
 use leptos::prelude::*;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{Amount, ChartCanvas};
+use super::{Amount, ChartCanvas, ChartDownloads, MakeChart};
 use crate::charts::sections_bar::{self, Bar, SectionsBarChart};
+use crate::charts::Chart;
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
 use crate::locale::{use_i18n, use_locale};
@@ -17,10 +19,48 @@ use crate::locale::{use_i18n, use_locale};
 /// How many sections the chart shows.
 const TOP_SECTIONS: usize = 10;
 
+/// The bar chart of the largest sections in one language, ready to draw on any backend.
+#[derive(Clone)]
+struct TopSections {
+    top: Arc<Vec<(ItemSummary, i64)>>,
+    phase: Phase,
+    locale: Locale,
+}
+
+impl Chart for TopSections {
+    fn height(&self) -> u32 {
+        sections_bar::height(self.top.len())
+    }
+
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: f64,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let bars: Vec<Bar> = self
+            .top
+            .iter()
+            .map(|(section, value)| Bar {
+                label: section.name.clone(),
+                value: *value,
+                value_text: format_amount(*value, self.locale),
+            })
+            .collect();
+        let chart = SectionsBarChart { bars: &bars, phase: self.phase, rtl: self.locale.dir() == "rtl", scale };
+        sections_bar::draw(area, &chart)
+    }
+}
+
 /// The largest expense sections of `home` in `phase`, largest first, as a chart with a
 /// data table of the same rows.
 #[component]
-pub fn SectionsFigure(home: Arc<YearHome>, phase: Phase) -> impl IntoView {
+pub fn SectionsFigure(
+    home: Arc<YearHome>,
+    phase: Phase,
+    /// Source line of a downloaded chart; without it the chart has no download buttons.
+    #[prop(optional)]
+    source: Option<Signal<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = use_locale();
     let year = home.year;
@@ -52,24 +92,24 @@ pub fn SectionsFigure(home: Arc<YearHome>, phase: Phase) -> impl IntoView {
         }
     };
 
-    let draw = {
+    let sections = {
         let top = top.clone();
+        move || TopSections { top: top.clone(), phase, locale: locale.get() }
+    };
+    let draw = {
+        let sections = sections.clone();
         move |backend: plotters_canvas::CanvasBackend, scale| {
-            let locale = locale.get();
-            let bars: Vec<Bar> = top
-                .iter()
-                .map(|(section, value)| Bar {
-                    label: section.name.clone(),
-                    value: *value,
-                    value_text: format_amount(*value, locale),
-                })
-                .collect();
-            let chart = SectionsBarChart { bars: &bars, phase, rtl: locale.dir() == "rtl", scale };
-            if let Err(error) = sections_bar::draw(&backend.into_drawing_area(), &chart) {
+            if let Err(error) = sections().draw_on(&backend.into_drawing_area(), scale) {
                 log::warn!("could not draw the sections chart: {error}");
             }
         }
     };
+    let caption = move || td_string!(i18n.get(), top_sections_caption, year, phase = phase_name(i18n.get(), phase)).to_string();
+    let downloads = source.map(|source| {
+        let make_chart: MakeChart = Arc::new(move || Box::new(sections()));
+        let file_stem = format!("budget-{year}-sections");
+        view! { <ChartDownloads chart=make_chart title=Signal::derive(caption) source file_stem /> }
+    });
 
     let rows = top
         .iter()
@@ -88,13 +128,14 @@ pub fn SectionsFigure(home: Arc<YearHome>, phase: Phase) -> impl IntoView {
 
     view! {
         <figure class="chart-figure" data-testid="sections-figure">
-            <figcaption>{move || td_string!(i18n.get(), top_sections_caption, year, phase = phase_name(i18n.get(), phase)).to_string()}</figcaption>
+            <figcaption>{caption}</figcaption>
             <ChartCanvas height=sections_bar::height(top.len()) label=Signal::derive(label) draw test_id="sections-chart" />
+            {downloads}
             <details class="chart-data">
                 <summary>{td!(i18n.get(), data_table)}</summary>
                 <div class="table-scroll">
                     <table>
-                        <caption>{move || td_string!(i18n.get(), top_sections_caption, year, phase = phase_name(i18n.get(), phase)).to_string()}</caption>
+                        <caption>{caption}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{td!(i18n.get(), col_name)}</th>

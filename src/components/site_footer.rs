@@ -2,19 +2,20 @@
 
 use leptos::prelude::*;
 
+use super::OfflineSave;
 use crate::data::DataStore;
 use crate::i18n::td;
 use crate::locale::use_i18n;
 
-/// The unit of the amounts and, once the index has loaded, the snapshot's id and date.
+/// The unit of the amounts, the snapshot's id and date once the index has loaded, and the
+/// button that saves the site for offline use.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
     let snapshot = DataStore::use_store().snapshot();
     let snapshot_line = move || {
         snapshot.get().map(|info| {
-            // The index writes RFC 3339; its first ten characters are the date.
-            let date: String = info.built_at.chars().take(10).collect();
+            let date = info.date().to_string();
             let id = info.id;
             view! {
                 <p data-testid="snapshot-info">
@@ -32,6 +33,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>{td!(i18n.get(), footer_unit)}</p>
             {snapshot_line}
+            <div class="footer-tools">
+                <OfflineSave />
+            </div>
         </footer>
     }
 }

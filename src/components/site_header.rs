@@ -13,7 +13,7 @@ use crate::locale::{use_i18n, use_locale};
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let locale = use_locale();
-    let home = move || Route::Budget { locale: locale.get(), year: None, code: None }.to_hash();
+    let home = move || Route::budget(locale.get(), None, None).to_hash();
 
     // A plain `href="#main"` would replace the route in the hash, so the skip link moves
     // focus itself.

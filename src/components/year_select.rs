@@ -23,7 +23,7 @@ pub fn YearSelect(
     let on_change = move |event| {
         let value = event_target_value(&event);
         match value.parse::<u16>() {
-            Ok(year) => navigate(&Route::Budget { locale: locale.get_untracked(), year: Some(year), code: None }),
+            Ok(year) => navigate(&Route::budget(locale.get_untracked(), Some(year), None)),
             Err(_) => log::warn!("year selector returned {value:?}, which is not a year"),
         }
     };

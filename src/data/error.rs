@@ -9,6 +9,9 @@ pub enum LoadError {
     /// The request did not complete: offline, blocked, or aborted.
     #[error("request for {path} failed: {message}")]
     Network { path: String, message: String },
+    /// There is no network connection, and the service worker has no saved copy of the file.
+    #[error("{path} is not available offline")]
+    Offline { path: String },
     /// The server returned a status other than 2xx.
     #[error("request for {path} returned HTTP status {status}")]
     Status { path: String, status: u16 },
@@ -33,6 +36,7 @@ impl LoadError {
     pub fn path(&self) -> &str {
         match self {
             LoadError::Network { path, .. }
+            | LoadError::Offline { path }
             | LoadError::Status { path, .. }
             | LoadError::Decode { path, .. }
             | LoadError::HashMismatch { path, .. }

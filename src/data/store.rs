@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use budget_model::snapshot::{
     history_code, history_path, home_path, section_path, sha256_hex, FileEntry, HistoryShard, Manifest, SectionShard,
-    YearHome, INDEX_FILE,
+    YearHome, INDEX_FILE, MANIFEST_FILE,
 };
 use budget_model::{BudgetCode, SCHEMA_VERSION};
 use leptos::prelude::*;
@@ -15,8 +15,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use web_sys::RequestCache;
 
-use super::fetch::fetch_bytes;
+use super::fetch::{fetch_bytes, fetch_size};
 use super::{LoadError, DATA_ROOT};
+use crate::offline;
 
 /// Identity of the loaded snapshot, shown in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,13 @@ pub struct SnapshotInfo {
     pub id: String,
     /// Build time as written in the index (RFC 3339, UTC).
     pub built_at: String,
+}
+
+impl SnapshotInfo {
+    /// The build date, `YYYY-MM-DD`: the first ten characters of the RFC 3339 time.
+    pub fn date(&self) -> &str {
+        self.built_at.get(..10).unwrap_or(&self.built_at)
+    }
 }
 
 /// Decoded files by path. A snapshot view loads a few dozen files at most, so a list is as fast
@@ -44,6 +52,23 @@ pub struct DataStore {
     /// Raised by "Try again"; every resource that loads data tracks it.
     attempt: RwSignal<u32>,
     snapshot: RwSignal<Option<SnapshotInfo>>,
+    /// The snapshot the server offers now, from the last update check.
+    latest: RwSignal<Option<SnapshotInfo>>,
+    /// Read-only halves of the signals above, handed to components. They are made once with
+    /// the store, so they live as long as the app: a read-only half made by a component would
+    /// be disposed with it, and reading it from an effect that runs once more while the
+    /// component is removed panics.
+    readers: Readers,
+    /// URLs of files loaded while no service worker controlled the page, to fetch again through
+    /// the worker once it does, so that it keeps them too.
+    uncached: StoredValue<Vec<String>>,
+}
+
+#[derive(Clone, Copy)]
+struct Readers {
+    pending: ReadSignal<Vec<String>>,
+    snapshot: ReadSignal<Option<SnapshotInfo>>,
+    latest: ReadSignal<Option<SnapshotInfo>>,
 }
 
 /// The index's version field alone, read before the rest so that an index of another format
@@ -53,14 +78,26 @@ struct SchemaProbe {
     schema_version: u32,
 }
 
+/// The identity fields of an index, read by the update check.
+#[derive(Deserialize)]
+struct IdentityProbe {
+    snapshot_id: String,
+    built_at: String,
+}
+
 impl DataStore {
     /// Creates the store and provides it to every component below.
     pub fn provide() {
+        let (pending, snapshot, latest) = (RwSignal::new(Vec::new()), RwSignal::new(None), RwSignal::new(None));
+        let readers = Readers { pending: pending.read_only(), snapshot: snapshot.read_only(), latest: latest.read_only() };
         provide_context(DataStore {
             files: StoredValue::new(FileCache::new()),
-            pending: RwSignal::new(Vec::new()),
+            pending,
             attempt: RwSignal::new(0),
-            snapshot: RwSignal::new(None),
+            snapshot,
+            latest,
+            readers,
+            uncached: StoredValue::new(Vec::new()),
         });
     }
 
@@ -81,12 +118,58 @@ impl DataStore {
 
     /// Paths being downloaded now.
     pub fn pending(self) -> ReadSignal<Vec<String>> {
-        self.pending.read_only()
+        self.readers.pending
     }
 
     /// Id and build time of the loaded snapshot, once the index is in.
     pub fn snapshot(self) -> ReadSignal<Option<SnapshotInfo>> {
-        self.snapshot.read_only()
+        self.readers.snapshot
+    }
+
+    /// The snapshot the server offered at the last update check, once one has run.
+    pub fn latest(self) -> ReadSignal<Option<SnapshotInfo>> {
+        self.readers.latest
+    }
+
+    /// Asks the server for its index and records the snapshot it offers in [`Self::latest`].
+    /// A failure (such as being offline) is logged and changes nothing.
+    pub async fn check_for_update(self) {
+        let url = format!("{DATA_ROOT}{INDEX_FILE}");
+        let probe = match fetch_bytes(&url, INDEX_FILE, RequestCache::NoCache).await {
+            Ok(bytes) => decode::<IdentityProbe>(INDEX_FILE, &bytes),
+            Err(error) => Err(error),
+        };
+        match probe {
+            Ok(probe) => self.latest.set(Some(SnapshotInfo { id: probe.snapshot_id, built_at: probe.built_at })),
+            Err(error) => log::info!("update check: {error}"),
+        }
+    }
+
+    /// Returns the full manifest, which lists every file of the snapshot. It is fetched past
+    /// the HTTP cache, like the index.
+    pub async fn manifest(self) -> Result<Arc<Manifest>, LoadError> {
+        if let Some(manifest) = self.cached::<Manifest>(MANIFEST_FILE) {
+            return Ok(manifest);
+        }
+        let url = format!("{DATA_ROOT}{MANIFEST_FILE}");
+        let bytes = self.download(MANIFEST_FILE, &url, RequestCache::NoCache).await?;
+        let manifest = Arc::new(decode::<Manifest>(MANIFEST_FILE, &bytes)?);
+        self.files.update_value(|files| files.push((MANIFEST_FILE.to_string(), manifest.clone())));
+        Ok(manifest)
+    }
+
+    /// Fetches one file of the snapshot without decoding it, so that the service worker keeps a
+    /// copy under the URL the pages request. Returns the number of bytes received.
+    pub async fn fetch_for_offline(self, entry: &FileEntry) -> Result<u64, LoadError> {
+        fetch_size(&file_url(entry), &entry.path).await
+    }
+
+    /// Fetches the files loaded before a service worker controlled the page again, through the
+    /// worker, which keeps them. Call it when the worker takes control.
+    pub fn fetch_loaded_again(self) {
+        for url in self.uncached.try_update_value(std::mem::take).unwrap_or_default() {
+            fetch_through_worker(url);
+        }
     }
 
     /// Returns the index: the manifest with only the home files listed. It has no hash to
@@ -162,10 +245,7 @@ impl DataStore {
                 .iter()
                 .find(|entry| entry.path == path)
                 .ok_or_else(|| LoadError::MissingShard { path: path.to_string() })?;
-            // The hash in the query string gives each version of a file its own URL, so an HTTP
-            // cache never serves a file of an older snapshot. Static servers ignore the query.
-            let url = format!("{DATA_ROOT}{path}?v={}", &entry.sha256[..entry.sha256.len().min(16)]);
-            let bytes = self.download(path, &url, RequestCache::Default).await?;
+            let bytes = self.download(path, &file_url(entry), RequestCache::Default).await?;
             let actual = sha256_hex(&bytes);
             if actual != entry.sha256 {
                 return Err(LoadError::HashMismatch { path: path.to_string(), expected: entry.sha256.clone(), actual });
@@ -181,11 +261,38 @@ impl DataStore {
         value.downcast::<T>().ok()
     }
 
-    /// Fetches `url` while listing `path` as pending.
+    /// Fetches `url` while listing `path` as pending. A file requested before a service worker
+    /// controlled the page is fetched again through the worker, now if it controls the page
+    /// by the time the file arrives, else by [`Self::fetch_loaded_again`].
     async fn download(self, path: &str, url: &str, cache: RequestCache) -> Result<Vec<u8>, LoadError> {
         let _pending = PendingGuard::start(self.pending, path);
-        fetch_bytes(url, path, cache).await
+        let through_worker = offline::is_controlled();
+        let bytes = fetch_bytes(url, path, cache).await?;
+        if !through_worker {
+            if offline::is_controlled() {
+                fetch_through_worker(url.to_string());
+            } else {
+                self.uncached.update_value(|urls| urls.push(url.to_string()));
+            }
+        }
+        Ok(bytes)
     }
+}
+
+/// Fetches `url` again without waiting, so that the service worker keeps a copy.
+fn fetch_through_worker(url: String) {
+    leptos::task::spawn_local(async move {
+        if let Err(error) = fetch_size(&url, &url).await {
+            log::info!("could not fetch {url} again for the service worker: {error}");
+        }
+    });
+}
+
+/// The URL of a listed file. The hash in the query string gives each version of a file its own
+/// URL, so an HTTP cache or the service worker never serves a file of an older snapshot, and
+/// static servers ignore the query.
+fn file_url(entry: &FileEntry) -> String {
+    format!("{DATA_ROOT}{}?v={}", entry.path, &entry.sha256[..entry.sha256.len().min(16)])
 }
 
 fn decode<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, LoadError> {

@@ -1,9 +1,11 @@
 //! The pages, one per file, and the view that picks one for the current route.
 
+mod embed;
 mod item;
 mod not_found;
 mod year_home;
 
+pub use embed::EmbedPage;
 pub use item::ItemPage;
 pub use not_found::NotFoundView;
 pub use year_home::YearHomePage;
@@ -15,6 +17,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::router::use_route;
+
+/// A boxed future that is not `Send`, as the browser's futures are not.
+type LocalBoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
 /// Result of looking up a page's year and code in the snapshot.
 #[derive(Debug, Clone)]
@@ -40,7 +45,8 @@ pub fn PageView() -> impl IntoView {
     let route = use_route();
     let page = Memo::new(move |_| match route.get() {
         Route::Budget { year, code, .. } => Page::Budget { year, code },
-        Route::NotFound { .. } => Page::NotFound,
+        // The app shows embed routes with `EmbedPage` instead of this view.
+        Route::Embed { .. } | Route::NotFound { .. } => Page::NotFound,
     });
     // A new page starts at its top, as it would after a full page load, and focus moves to
     // it from the link that led there, which no longer exists.

@@ -22,7 +22,7 @@ pub fn NotFoundView(year: Option<u16>) -> impl IntoView {
     });
     let href = move || match year {
         Some(year) => budget_hash(locale.get(), year, None),
-        None => Route::Budget { locale: locale.get(), year: None, code: None }.to_hash(),
+        None => Route::budget(locale.get(), None, None).to_hash(),
     };
     let back = move || match year {
         Some(year) => td!(i18n.get(), not_found_back_year, year).into_any(),

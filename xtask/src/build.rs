@@ -4,8 +4,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::paths;
 use crate::setup::{self, Toolchain};
+use crate::{paths, site};
 
 /// Builds the site into `dist/` and the snapshot from the raw files into `dist/data/`.
 pub fn run() -> Result<Toolchain> {
@@ -23,7 +23,8 @@ pub fn run() -> Result<Toolchain> {
     Ok(toolchain)
 }
 
-/// Runs `trunk build --release`, which compiles the app to wasm and writes `dist/`.
+/// Runs `trunk build --release`, which compiles the app to wasm and writes `dist/`, then adds
+/// the web manifest and checks the page (see `site.rs`).
 pub fn build_site(toolchain: &Toolchain) -> Result<()> {
     // Trunk runs cargo offline (Trunk.toml), so every crate must be in the local registry first.
     setup::run_command(toolchain.command("cargo").args(["fetch", "--locked"]).current_dir(paths::workspace()))
@@ -39,7 +40,8 @@ pub fn build_site(toolchain: &Toolchain) -> Result<()> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .current_dir(paths::workspace()),
     )
-    .context("the wasm build failed")
+    .context("the wasm build failed")?;
+    site::finish(&paths::dist())
 }
 
 /// Builds the snapshot builder natively and runs it on `raw`, writing `dist/data/`.

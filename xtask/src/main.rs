@@ -7,13 +7,17 @@
 //! - `BUDGET_TOOLS`: where trunk, wasm-bindgen and wasm-opt are installed
 //!   (default `~/.cache/budget-explorer/tools`).
 //! - `BUDGET_WASM_TARGET_DIR`: cargo target folder of the wasm build
-//!   (default `~/.cache/budget-explorer/target-wasm`, or `target-wasm-debian` on the Debian route;
+//!   (default `~/.cache/budget-explorer/target-wasm/<checkout hash>`, or `target-wasm-debian/…`
+//!   on the Debian route;
 //!   outside the checkout so it stays warm).
 //! - `BUDGET_PORT`: port of `serve` (default 8080).
+//! - `BUDGET_DIST`: folder of the built site (default `dist/` in the workspace).
 
 mod build;
+mod package;
 mod paths;
 mod setup;
+mod site;
 mod test;
 
 use std::process::ExitCode;
@@ -25,8 +29,10 @@ tasks:
   setup   install the wasm toolchain, trunk, wasm-bindgen, wasm-opt and Chromium if missing
   build   build the site into dist/ and the snapshot from $BUDGET_RAW into dist/data/
   serve   build, then serve dist/ on http://127.0.0.1:$BUDGET_PORT/ (default 8080)
+  package build, then write one .tar.gz of the site and the full snapshot, readable offline
   test    run every test: native unit and integration tests, then browser tests on dist/
-  bench   build, then print sizes, load and drill-down times, and snapshot build figures
+  bench   build, then print sizes, load times (online, offline, service worker) and
+          snapshot build figures
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +41,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run().map(|_| ()),
         Some("build") => build::run().map(|_| ()),
         Some("serve") => build::serve(),
+        Some("package") => package::run().map(|_| ()),
         Some("test") => test::run(),
         Some("bench") => test::bench(),
         Some("-h" | "--help" | "help") => {

@@ -5,9 +5,10 @@ use std::process::Command;
 use anyhow::{Context, Result};
 
 use crate::setup::run_command;
-use crate::{build, paths};
+use crate::{build, package, paths};
 
-/// Native tests of every crate, then a full build on the real data, then the browser tests.
+/// Native tests of every crate, then a full build on the real data and its offline archive,
+/// then the browser tests.
 pub fn run() -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     eprintln!("test: native unit and integration tests");
@@ -27,26 +28,30 @@ pub fn run() -> Result<()> {
     .context("native tests of the browser-test library failed")?;
 
     build::run()?;
+    let archive = package::write_archive(&paths::dist(), &paths::native_target_dir().join("package"))?;
 
     eprintln!("test: browser tests in headless Chromium on {}", paths::dist().display());
     run_command(
         Command::new(&cargo)
             .args(["test", "--package", "browser-tests", "--tests", "--", "--test-threads=1"])
             .env("BUDGET_DIST", paths::dist())
+            .env("BUDGET_ARCHIVE", archive)
             .current_dir(paths::workspace()),
     )
     .context("browser tests failed")
 }
 
-/// Builds, then prints the size, load-time and snapshot-build figures.
+/// Builds and packages, then prints the size, load-time and snapshot-build figures.
 pub fn bench() -> Result<()> {
     build::run()?;
+    let archive = package::write_archive(&paths::dist(), &paths::native_target_dir().join("package"))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let builder = paths::native_target_dir().join("release/budget-snapshot");
     run_command(
         Command::new(&cargo)
             .args(["run", "--release", "--quiet", "--package", "browser-tests", "--bin", "bench"])
             .env("BUDGET_DIST", paths::dist())
+            .env("BUDGET_ARCHIVE", archive)
             .env("BUDGET_RAW", paths::raw_data())
             .env("BUDGET_SNAPSHOT_BIN", builder)
             .current_dir(paths::workspace()),

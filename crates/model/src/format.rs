@@ -146,6 +146,35 @@ pub fn format_share(part: i64, whole: i64) -> Option<String> {
     Some(format!("{}%", trim_fraction(&format!("{:.1}", round_to(percent, 1)))))
 }
 
+/// Writes a count with `,` between groups of three digits, such as `"5,117"`.
+pub fn format_number(value: u64) -> String {
+    group_digits(&value.to_string())
+}
+
+/// Writes a size in bytes in kB, MB or GB (SI prefixes, powers of 1000) with at most one
+/// decimal: `en` `"200.1 MB"`, `he` `"‏200.1 מ״ב"`.
+pub fn format_bytes(bytes: u64, locale: Locale) -> String {
+    const UNITS: [(f64, [&str; 3]); 3] = [
+        (1e9, ["ג״ב", "غيغابايت", "GB"]),
+        (1e6, ["מ״ב", "ميغابايت", "MB"]),
+        (1e3, ["ק״ב", "كيلوبايت", "kB"]),
+    ];
+    let value = bytes as f64;
+    // Under 1 kB is still written in kB, so that every size reads in the same units.
+    let (divisor, names) = UNITS.iter().find(|(divisor, _)| value >= *divisor * 0.9995).unwrap_or(&UNITS[2]);
+    let number = trim_fraction(&group_digits(&format!("{:.1}", round_to(value / divisor, 1))));
+    let unit = match locale {
+        Locale::He => names[0],
+        Locale::Ar => names[1],
+        Locale::En => names[2],
+    };
+    if locale.is_rtl() {
+        format!("{RLM}{number}{NBSP}{unit}")
+    } else {
+        format!("{number}{NBSP}{unit}")
+    }
+}
+
 /// Places the sign and the currency symbol around `number` for `locale`.
 fn compose(negative: bool, number: &str, locale: Locale) -> String {
     let sign = if negative { "-" } else { "" };
@@ -240,6 +269,29 @@ mod tests {
         assert_eq!(format_share(1, 10_000), Some("<0.1%".into()));
         assert_eq!(format_share(0, 10), Some("0%".into()));
         assert_eq!(format_share(5, 0), None);
+    }
+
+    #[test]
+    fn number_grouped() {
+        assert_eq!(format_number(5_117), "5,117");
+        assert_eq!(format_number(999), "999");
+    }
+
+    #[test]
+    fn bytes_per_locale() {
+        assert_eq!(format_bytes(200_071_746, Locale::En), "200.1\u{a0}MB");
+        assert_eq!(format_bytes(200_071_746, Locale::He), "\u{200f}200.1\u{a0}מ״ב");
+        assert_eq!(format_bytes(200_071_746, Locale::Ar), "\u{200f}200.1\u{a0}ميغابايت");
+    }
+
+    #[test]
+    fn bytes_units_and_rounding() {
+        assert_eq!(format_bytes(629_200, Locale::En), "629.2\u{a0}kB");
+        assert_eq!(format_bytes(999_960, Locale::En), "1\u{a0}MB");
+        assert_eq!(format_bytes(1_234_567_890, Locale::En), "1.2\u{a0}GB");
+        assert_eq!(format_bytes(1_500_000_000_000, Locale::En), "1,500\u{a0}GB");
+        assert_eq!(format_bytes(120, Locale::En), "0.1\u{a0}kB");
+        assert_eq!(format_bytes(0, Locale::En), "0\u{a0}kB");
     }
 
     #[test]

@@ -1,4 +1,11 @@
-//! Hash routes of the app: `#/<lang>/budget/<year>[/<code>]`.
+//! Hash routes of the app.
+//!
+//! - `#/<lang>/budget/<year>[/<code>]`: the explorer's pages.
+//! - `#/<lang>/embed/budget/<year>[/<code>]?view=chart|table|summary`: one widget of a page,
+//!   for an `<iframe>` on another site.
+//!
+//! Both accept `snapshot=<id>` in the query, which pins a citation to the snapshot its figures
+//! came from; an embed also accepts `id=<frame id>`, which it echoes in its resize messages.
 //!
 //! Hash routes need no rewrite rules, so `dist/` works from any static host and any sub-path.
 //! The language is always the first segment, so switching it keeps the rest of the route.
@@ -6,38 +13,112 @@
 use crate::code::BudgetCode;
 use crate::format::Locale;
 
+/// Which part of a budget page an embed shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EmbedView {
+    /// The chart, with its data table as the text alternative.
+    Chart,
+    /// The table of the items one level down (the sections, on a year's home).
+    Table,
+    /// The amounts of the item (the totals, on a year's home).
+    Summary,
+}
+
+impl EmbedView {
+    /// All views, in the order the pages offer them.
+    pub const ALL: [EmbedView; 3] = [EmbedView::Summary, EmbedView::Chart, EmbedView::Table];
+
+    /// The value of `view=` in the route.
+    pub fn code(self) -> &'static str {
+        match self {
+            EmbedView::Chart => "chart",
+            EmbedView::Table => "table",
+            EmbedView::Summary => "summary",
+        }
+    }
+
+    /// The view with this `view=` value.
+    pub fn from_code(code: &str) -> Option<EmbedView> {
+        EmbedView::ALL.into_iter().find(|view| view.code() == code)
+    }
+}
+
 /// A parsed location.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// The budget of a year (`year` is `None` for the default year), optionally at one item.
-    Budget { locale: Locale, year: Option<u16>, code: Option<BudgetCode> },
+    Budget {
+        locale: Locale,
+        year: Option<u16>,
+        code: Option<BudgetCode>,
+        /// The snapshot a citation was made from, when the link pins one.
+        snapshot: Option<String>,
+    },
+    /// One widget of a budget page, alone, for an `<iframe>`.
+    Embed {
+        locale: Locale,
+        year: u16,
+        /// The item, or `None` for the year's home.
+        code: Option<BudgetCode>,
+        view: EmbedView,
+        /// The snapshot the embed was made from.
+        snapshot: Option<String>,
+        /// Identifier that the host page gave the frame, echoed in resize messages.
+        frame: Option<String>,
+    },
     /// A path the app does not know; it keeps the language so the not-found view is translated.
     NotFound { locale: Locale },
 }
 
 impl Route {
+    /// The unpinned page of `year` (the default year when `None`), at `code` when given.
+    pub fn budget(locale: Locale, year: Option<u16>, code: Option<BudgetCode>) -> Route {
+        Route::Budget { locale, year, code, snapshot: None }
+    }
+
     /// Parses `location.hash`, with or without the leading `#`.
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').split('?').next().unwrap_or("");
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
         let Some((first, rest)) = segments.split_first() else {
-            return Route::Budget { locale: Locale::DEFAULT, year: None, code: None };
+            return Route::Budget { locale: Locale::DEFAULT, year: None, code: None, snapshot: None };
         };
         let Some(locale) = Locale::from_code(first) else {
             return Route::NotFound { locale: Locale::DEFAULT };
         };
+        let snapshot = query_value(query, "snapshot").filter(|id| is_snapshot_id(id)).map(str::to_string);
+        let budget = |year: Option<u16>, code: Option<BudgetCode>| Route::Budget { locale, year, code, snapshot: snapshot.clone() };
         let not_found = Route::NotFound { locale };
         match rest {
-            [] => Route::Budget { locale, year: None, code: None },
-            ["budget"] => Route::Budget { locale, year: None, code: None },
+            [] | ["budget"] => budget(None, None),
             ["budget", year] => match parse_year(year) {
-                Some(year) => Route::Budget { locale, year: Some(year), code: None },
+                Some(year) => budget(Some(year), None),
                 None => not_found,
             },
             ["budget", year, code] => match (parse_year(year), parse_route_code(code)) {
-                (Some(year), Some(code)) => Route::Budget { locale, year: Some(year), code: Some(code) },
+                (Some(year), Some(code)) => budget(Some(year), Some(code)),
                 _ => not_found,
             },
+            ["embed", "budget", year, code @ ..] if code.len() <= 1 => {
+                let code = match code.first() {
+                    Some(text) => match parse_route_code(text) {
+                        Some(code) => Some(code),
+                        None => return not_found,
+                    },
+                    None => None,
+                };
+                // A missing view shows the summary; an unknown one is a broken link.
+                let view = match query_value(query, "view") {
+                    None => Some(EmbedView::Summary),
+                    Some(text) => EmbedView::from_code(text),
+                };
+                let frame = query_value(query, "id").filter(|id| is_frame_id(id)).map(str::to_string);
+                match (parse_year(year), view) {
+                    (Some(year), Some(view)) => Route::Embed { locale, year, code, view, snapshot, frame },
+                    _ => not_found,
+                }
+            }
             _ => not_found,
         }
     }
@@ -45,29 +126,96 @@ impl Route {
     /// The language of the route.
     pub fn locale(&self) -> Locale {
         match self {
-            Route::Budget { locale, .. } | Route::NotFound { locale } => *locale,
+            Route::Budget { locale, .. } | Route::Embed { locale, .. } | Route::NotFound { locale } => *locale,
+        }
+    }
+
+    /// The snapshot the route pins, if any.
+    pub fn snapshot(&self) -> Option<&str> {
+        match self {
+            Route::Budget { snapshot, .. } | Route::Embed { snapshot, .. } => snapshot.as_deref(),
+            Route::NotFound { .. } => None,
         }
     }
 
     /// The same route in another language.
     pub fn with_locale(&self, locale: Locale) -> Route {
-        match self.clone() {
-            Route::Budget { year, code, .. } => Route::Budget { locale, year, code },
-            Route::NotFound { .. } => Route::NotFound { locale },
+        let mut route = self.clone();
+        match &mut route {
+            Route::Budget { locale: old, .. } | Route::Embed { locale: old, .. } | Route::NotFound { locale: old } => {
+                *old = locale;
+            }
         }
+        route
+    }
+
+    /// The same route pinned to `snapshot`, or unpinned when `None`. A not-found route has no
+    /// snapshot and stays as it is.
+    pub fn with_snapshot(&self, snapshot: Option<&str>) -> Route {
+        let mut route = self.clone();
+        match &mut route {
+            Route::Budget { snapshot: old, .. } | Route::Embed { snapshot: old, .. } => {
+                *old = snapshot.map(str::to_string);
+            }
+            Route::NotFound { .. } => {}
+        }
+        route
     }
 
     /// The hash for this route, starting with `#`.
     pub fn to_hash(&self) -> String {
         match self {
-            Route::Budget { locale, year: None, .. } => format!("#/{}/budget", locale.code()),
-            Route::Budget { locale, year: Some(year), code: None } => format!("#/{}/budget/{year}", locale.code()),
-            Route::Budget { locale, year: Some(year), code: Some(code) } => {
-                format!("#/{}/budget/{year}/{code}", locale.code())
+            Route::Budget { locale, year, code, snapshot } => {
+                let mut hash = format!("#/{}/budget", locale.code());
+                push_year_and_code(&mut hash, *year, code.as_ref());
+                if let Some(snapshot) = snapshot {
+                    hash.push_str("?snapshot=");
+                    hash.push_str(snapshot);
+                }
+                hash
+            }
+            Route::Embed { locale, year, code, view, snapshot, frame } => {
+                let mut hash = format!("#/{}/embed/budget", locale.code());
+                push_year_and_code(&mut hash, Some(*year), code.as_ref());
+                hash.push_str("?view=");
+                hash.push_str(view.code());
+                for (name, value) in [("snapshot", snapshot), ("id", frame)] {
+                    if let Some(value) = value {
+                        hash.push_str(&format!("&{name}={value}"));
+                    }
+                }
+                hash
             }
             Route::NotFound { locale } => format!("#/{}/budget", locale.code()),
         }
     }
+}
+
+fn push_year_and_code(hash: &mut String, year: Option<u16>, code: Option<&BudgetCode>) {
+    if let Some(year) = year {
+        hash.push_str(&format!("/{year}"));
+        if let Some(code) = code {
+            hash.push('/');
+            hash.push_str(code.as_str());
+        }
+    }
+}
+
+/// The value of the first `name=value` pair of `query` (`a=1&b=2`) with this name. Values are
+/// taken as written: the route's values need no percent-decoding.
+fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|pair| pair.split_once('=').filter(|(key, _)| *key == name).map(|(_, value)| value))
+}
+
+/// A snapshot id is 16 lower-case hex digits (see `Manifest::snapshot_id`).
+fn is_snapshot_id(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// A frame id is 1 to 64 ASCII letters, digits, `-` or `_`, so it is safe in a URL and in
+/// markup without escaping.
+fn is_frame_id(text: &str) -> bool {
+    (1..=64).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_'))
 }
 
 fn parse_year(text: &str) -> Option<u16> {
@@ -89,8 +237,21 @@ fn parse_route_code(text: &str) -> Option<BudgetCode> {
 mod tests {
     use super::*;
 
+    const SNAPSHOT: &str = "c9b3009bb7832047";
+
     fn budget(locale: Locale, year: Option<u16>, code: Option<&str>) -> Route {
-        Route::Budget { locale, year, code: code.map(|text| BudgetCode::parse(text).unwrap()) }
+        Route::budget(locale, year, code.map(|text| BudgetCode::parse(text).unwrap()))
+    }
+
+    fn embed(locale: Locale, year: u16, code: Option<&str>, view: EmbedView) -> Route {
+        Route::Embed {
+            locale,
+            year,
+            code: code.map(|text| BudgetCode::parse(text).unwrap()),
+            view,
+            snapshot: None,
+            frame: None,
+        }
     }
 
     #[test]
@@ -116,12 +277,82 @@ mod tests {
     fn switch_locale_keeps_place() {
         let route = Route::parse("#/he/budget/2024/20670142");
         assert_eq!(route.with_locale(Locale::Ar).to_hash(), "#/ar/budget/2024/20670142");
+        let embed = Route::parse("#/he/embed/budget/2024/20?view=table&snapshot=c9b3009bb7832047");
+        assert_eq!(
+            embed.with_locale(Locale::En).to_hash(),
+            "#/en/embed/budget/2024/20?view=table&snapshot=c9b3009bb7832047"
+        );
     }
 
     #[test]
     fn hash_round_trip() {
-        for hash in ["#/he/budget", "#/en/budget/2005", "#/ar/budget/2005/20"] {
+        for hash in [
+            "#/he/budget",
+            "#/en/budget/2005",
+            "#/ar/budget/2005/20",
+            "#/he/budget/2014/20?snapshot=c9b3009bb7832047",
+            "#/en/embed/budget/2014?view=chart",
+            "#/he/embed/budget/2014/2024?view=summary&snapshot=c9b3009bb7832047&id=frame-1",
+        ] {
             assert_eq!(Route::parse(hash).to_hash(), hash);
         }
+    }
+
+    #[test]
+    fn parse_pinned_snapshot() {
+        let route = Route::parse(&format!("#/he/budget/2014/20?snapshot={SNAPSHOT}"));
+        assert_eq!(route.snapshot(), Some(SNAPSHOT));
+        assert_eq!(route.with_snapshot(None), budget(Locale::He, Some(2014), Some("20")));
+        // Not a snapshot id: the link still opens its page, unpinned.
+        assert_eq!(Route::parse("#/he/budget/2014?snapshot=C9B3"), budget(Locale::He, Some(2014), None));
+        assert_eq!(Route::parse("#/he/budget/2014?snapshot=<b>").snapshot(), None);
+    }
+
+    #[test]
+    fn with_snapshot_pins_budget_route() {
+        let route = Route::parse("#/en/budget/2014/20").with_snapshot(Some(SNAPSHOT));
+        assert_eq!(route.to_hash(), format!("#/en/budget/2014/20?snapshot={SNAPSHOT}"));
+        let not_found = Route::NotFound { locale: Locale::En };
+        assert_eq!(not_found.with_snapshot(Some(SNAPSHOT)), not_found);
+    }
+
+    #[test]
+    fn parse_embed_routes() {
+        assert_eq!(
+            Route::parse("#/he/embed/budget/2014/20?view=chart"),
+            embed(Locale::He, 2014, Some("20"), EmbedView::Chart)
+        );
+        assert_eq!(Route::parse("#/en/embed/budget/2014?view=table"), embed(Locale::En, 2014, None, EmbedView::Table));
+        assert_eq!(Route::parse("#/ar/embed/budget/2014/2024"), embed(Locale::Ar, 2014, Some("2024"), EmbedView::Summary));
+    }
+
+    #[test]
+    fn parse_embed_query_values() {
+        let route = Route::parse(&format!("#/he/embed/budget/2014/20?id=story_2&view=table&snapshot={SNAPSHOT}"));
+        let Route::Embed { view, snapshot, frame, .. } = route else { panic!("not an embed: {route:?}") };
+        assert_eq!(view, EmbedView::Table);
+        assert_eq!(snapshot.as_deref(), Some(SNAPSHOT));
+        assert_eq!(frame.as_deref(), Some("story_2"));
+
+        let route = Route::parse("#/he/embed/budget/2014/20?view=chart&id=a%22b");
+        assert!(matches!(route, Route::Embed { frame: None, .. }), "unsafe frame id kept: {route:?}");
+    }
+
+    #[test]
+    fn parse_broken_embed_routes() {
+        let not_found = Route::NotFound { locale: Locale::En };
+        assert_eq!(Route::parse("#/en/embed/budget/2014/20?view=map"), not_found);
+        assert_eq!(Route::parse("#/en/embed/budget?view=chart"), not_found);
+        assert_eq!(Route::parse("#/en/embed/budget/2014/206?view=chart"), not_found);
+        assert_eq!(Route::parse("#/en/embed/budget/2014/20/21?view=chart"), not_found);
+        assert_eq!(Route::parse("#/en/embed/2014/20"), not_found);
+    }
+
+    #[test]
+    fn embed_view_codes() {
+        for view in EmbedView::ALL {
+            assert_eq!(EmbedView::from_code(view.code()), Some(view));
+        }
+        assert_eq!(EmbedView::from_code("map"), None);
     }
 }
