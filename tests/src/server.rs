@@ -4,8 +4,10 @@
 //! can check that the site works from a sub-path with no rewrite rules. GET and HEAD only.
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 /// A running server; it stops when the process ends.
@@ -13,6 +15,7 @@ pub struct StaticServer {
     address: SocketAddr,
     prefix: String,
     thread: JoinHandle<()>,
+    available: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -22,8 +25,15 @@ impl StaticServer {
         let address = listener.local_addr()?;
         let prefix = normalise_prefix(prefix);
         let served_prefix = prefix.clone();
+        let available = Arc::new(AtomicBool::new(true));
+        let accepting = available.clone();
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if !accepting.load(Ordering::SeqCst) {
+                    // Closing without a response fails the request as a lost network would.
+                    stream.shutdown(Shutdown::Both).ok();
+                    continue;
+                }
                 let root = root.clone();
                 let prefix = served_prefix.clone();
                 std::thread::spawn(move || {
@@ -33,7 +43,13 @@ impl StaticServer {
                 });
             }
         });
-        Ok(StaticServer { address, prefix, thread })
+        Ok(StaticServer { address, prefix, thread, available })
+    }
+
+    /// While `available` is false, closes every connection without a response, as a lost
+    /// network would; true serves files again.
+    pub fn set_available(&self, available: bool) {
+        self.available.store(available, Ordering::SeqCst);
     }
 
     /// URL of the served folder, ending with `/`.
@@ -133,6 +149,7 @@ fn content_type(file: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
         Some("webmanifest") => "application/manifest+json",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

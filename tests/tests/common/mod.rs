@@ -3,7 +3,7 @@
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use browser_tests::browser::Session;
@@ -52,4 +52,85 @@ pub fn shekels_from_thousands(text: &str) -> Option<i64> {
     }
     let value: f64 = cleaned.parse().unwrap_or_else(|_| panic!("{text:?} is not a number"));
     Some((value * 1000.0).round() as i64)
+}
+
+/// Runs the JavaScript expression `condition` every 100 ms until it is truthy, up to 20 s,
+/// then returns its value. `what` names the condition in the failure message.
+pub async fn wait_until(session: &Session, condition: &str, what: &str) -> serde_json::Value {
+    let script = format!("return {condition};");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let value = session.client.execute(&script, vec![]).await.unwrap_or(serde_json::Value::Null);
+        let truthy = match &value {
+            serde_json::Value::Null | serde_json::Value::Bool(false) => false,
+            serde_json::Value::String(text) => !text.is_empty(),
+            serde_json::Value::Number(number) => number.as_f64() != Some(0.0),
+            _ => true,
+        };
+        if truthy {
+            return value;
+        }
+        if Instant::now() >= deadline {
+            panic!("timed out after 20 s waiting until {what} ({condition})");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Runs the async JavaScript `body`, which ends by calling `done(value)`, and returns the value.
+pub async fn run_async(session: &Session, body: &str) -> serde_json::Value {
+    let script = format!("const done = arguments[arguments.length - 1];\n{body}");
+    session.client.execute_async(&script, vec![]).await.unwrap_or_else(|error| panic!("script failed: {error}\n{body}"))
+}
+
+/// Waits until a service worker controls the page, so that what the page fetches from now on
+/// is kept for offline use.
+pub async fn wait_for_service_worker(session: &Session) {
+    wait_until(session, "navigator.serviceWorker.controller !== null", "a service worker controls the page").await;
+}
+
+/// The text of `key` in `locales/<locale>.json`.
+pub fn locale_text(locale: &str, key: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{locale}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("a locale file is JSON");
+    json[key].as_str().unwrap_or_else(|| panic!("{} has no text {key}", path.display())).to_string()
+}
+
+/// The longest part of the text of `key` between placeholders (`{{ name }}`), which a page
+/// that shows the text contains whatever the placeholders hold.
+pub fn locale_fragment(locale: &str, key: &str) -> String {
+    let text = locale_text(locale, key);
+    text.split("{{")
+        .flat_map(|part| part.rsplit("}}").next())
+        .map(str::trim)
+        .max_by_key(|part| part.chars().count())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A folder that mirrors `dist` with symbolic links, except `copied` (paths relative to
+/// `dist`), which are real copies that a test may change. Faster than copying the snapshot.
+pub fn overlay_dist(name: &str, copied: &[&str]) -> PathBuf {
+    let dist = browser_tests::browser::dist_dir();
+    let overlay = std::env::temp_dir().join(format!("budget-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&overlay).ok();
+    link_tree(&dist, &overlay, Path::new(""), copied);
+    overlay
+}
+
+fn link_tree(from: &Path, to: &Path, relative: &Path, copied: &[&str]) {
+    std::fs::create_dir_all(to).expect("create overlay folder");
+    for entry in std::fs::read_dir(from).expect("read dist").flatten() {
+        let name = relative.join(entry.file_name());
+        let target = to.join(entry.file_name());
+        let holds_copy = copied.iter().any(|path| Path::new(path).starts_with(&name));
+        if entry.path().is_dir() && holds_copy {
+            link_tree(&entry.path(), &target, &name, copied);
+        } else if holds_copy {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        } else {
+            std::os::unix::fs::symlink(entry.path(), &target).expect("link file");
+        }
+    }
 }
