@@ -21,9 +21,10 @@ pub struct CopyTexts<'a> {
 }
 
 /// Opens a modal dialog with `text` in a read-only text box and a Copy button, which has
-/// focus first. `extra`, such as a preview link, goes under the text box. Focus returns to
-/// `opener` when the dialog closes.
-pub fn open(texts: &CopyTexts, text: &str, extra: Option<Element>, test_id: &str, opener: Option<HtmlElement>) {
+/// focus first. `dir` is the text box's direction: `ltr` for code, `auto` for a sentence in
+/// the page's language. `extra`, such as a preview link, goes under the text box. Focus
+/// returns to `opener` when the dialog closes.
+pub fn open(texts: &CopyTexts, text: &str, dir: &str, extra: Option<Element>, test_id: &str, opener: Option<HtmlElement>) {
     let dialog = ModalDialog::new(texts.title, texts.description, test_id);
 
     let label = dom::element("label", "copy-label", texts.text_label);
@@ -32,7 +33,7 @@ pub fn open(texts: &CopyTexts, text: &str, extra: Option<Element>, test_id: &str
     let text_box: HtmlTextAreaElement = dom::element("textarea", "copy-text", "").unchecked_into();
     dom::set(&text_box, "id", "dialog-text");
     dom::set(&text_box, "rows", "5");
-    dom::set(&text_box, "dir", "ltr");
+    dom::set(&text_box, "dir", dir);
     dom::set(&text_box, "readonly", "");
     dom::set(&text_box, "data-testid", "copy-text");
     text_box.set_value(text);

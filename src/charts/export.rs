@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::sections_bar::fit_text;
-use super::{scaled, Chart, FONT_FAMILY, TEXT_COLOR};
+use super::{scaled, text_size, Chart, FONT_FAMILY, TEXT_COLOR};
 
 /// Width of a downloaded chart, in CSS pixels.
 pub const WIDTH: u32 = 960;
@@ -53,21 +53,59 @@ pub fn draw<DB: DrawingBackend, C: Chart>(
     let line_width = width - 2 * gap;
     let (x, anchor) = if frame.rtl { (width - gap, HPos::Right) } else { (gap, HPos::Left) };
 
+    // The canvas and the SVG lay text out left to right. A right-to-left line is wrapped in a
+    // right-to-left isolate (U+2067 … U+2069), so its words, numbers and final period keep
+    // their order.
+    let line = |text: &str| if frame.rtl { format!("\u{2067}{text}\u{2069}") } else { text.to_string() };
+
+    let note_font = (FONT_FAMILY, scaled(NOTE_SIZE, scale)).into_font().color(&NOTE_COLOR);
+    let legend_width = draw_legend(area, &chart.legend(), &note_font, frame.rtl, (gap, header / 2), scale)?;
+
     let title_font = (FONT_FAMILY, scaled(TITLE_SIZE, scale), FontStyle::Bold).into_font().color(&TEXT_COLOR);
-    let title = fit_text(area, frame.title, &title_font, line_width)?;
+    let title = fit_text(area, &line(frame.title), &title_font, line_width - legend_width)?;
     area.draw_text(&title, &title_font.pos(Pos::new(anchor, VPos::Center)), (x, header / 2))?;
 
     let body = area.clone().shrink((0, header), (width as u32, (height - header - footer).max(1) as u32));
     chart.draw_on(&body, scale)?;
 
-    let note_font = (FONT_FAMILY, scaled(NOTE_SIZE, scale)).into_font().color(&NOTE_COLOR);
     let lines = [frame.source, frame.snapshot];
-    for (index, line) in lines.into_iter().enumerate() {
-        let text = fit_text(area, line, &note_font, line_width)?;
+    for (index, text) in lines.into_iter().enumerate() {
+        let text = fit_text(area, &line(text), &note_font, line_width)?;
         let y = height - footer + footer * (2 * index as i32 + 1) / 4;
         area.draw_text(&text, &note_font.pos(Pos::new(anchor, VPos::Center)), (x, y))?;
     }
     Ok(())
+}
+
+/// Draws the legend entries (a color swatch and a name each) in one row at the inline end of
+/// the title band, `margin` from the edge and centred on `middle`, and returns the width they
+/// take with the space before the title, in backend pixels.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(String, RGBColor)],
+    font: &TextStyle,
+    rtl: bool,
+    (margin, middle): (i32, i32),
+    scale: f64,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let (width, _) = area.dim_in_pixel();
+    let swatch = scaled(10.0, scale);
+    let space = scaled(6.0, scale);
+    let mut used = 0;
+    // Entries are placed from the inline end inwards: leftwards in left-to-right languages.
+    for (name, color) in entries.iter().rev() {
+        let text_width = text_size(area, name, font)?.0 as i32;
+        let entry = swatch + space + text_width;
+        let start = if rtl { margin + used } else { width as i32 - margin - used - entry };
+        let (swatch_x, text_x) = if rtl { (start + text_width + space, start) } else { (start, start + swatch + space) };
+        area.draw(&Rectangle::new([(swatch_x, middle - swatch / 2), (swatch_x + swatch, middle + swatch / 2)], color.filled()))?;
+        area.draw_text(name, &font.pos(Pos::new(HPos::Left, VPos::Center)), (text_x, middle))?;
+        used += entry + 2 * space;
+    }
+    Ok(used + margin)
 }
 
 /// Draws `chart` with its frame as an SVG document, at one unit per CSS pixel.
@@ -102,6 +140,10 @@ mod tests {
             area.draw(&Rectangle::new([(0, 0), (width as i32, height as i32)], BLUE.filled()))?;
             area.draw_text("body", &("sans-serif", 12).into_font().into(), (10, 10))
         }
+
+        fn legend(&self) -> Vec<(String, RGBColor)> {
+            vec![("Executed".to_string(), GREEN)]
+        }
     }
 
     fn frame(rtl: bool) -> Frame<'static> {
@@ -129,7 +171,7 @@ mod tests {
     fn svg_has_title_source_and_snapshot() {
         let svg = to_svg(&frame(false), &Block).unwrap();
         let contents: Vec<String> = texts(&svg).into_iter().map(|(_, text)| text).collect();
-        for expected in ["תקציב המדינה 2014", "Source: budget/new2014.csv", "Data snapshot c9b3009bb7832047 of 2026-12-04", "body"] {
+        for expected in ["תקציב המדינה 2014", "Source: budget/new2014.csv", "Data snapshot c9b3009bb7832047 of 2026-12-04", "body", "Executed"] {
             assert!(contents.iter().any(|text| text == expected), "missing {expected:?} in {contents:?}");
         }
         assert!(svg.contains(&format!("height=\"{}\"", HEADER + 100 + FOOTER)), "frame height");
@@ -138,7 +180,8 @@ mod tests {
     #[test]
     fn chart_drawn_below_title() {
         let svg = to_svg(&frame(false), &Block).unwrap();
-        let rect = svg.split("<rect").nth(2).expect("the chart's rectangle after the background");
+        // The background, the legend's swatch, then the chart's rectangle.
+        let rect = svg.split("<rect").nth(3).expect("the chart's rectangle after the background and the swatch");
         let y: i32 = rect.split("y=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
         assert_eq!(y, HEADER as i32);
     }
@@ -147,8 +190,15 @@ mod tests {
     fn rtl_lines_start_at_right() {
         let ltr = texts(&to_svg(&frame(false), &Block).unwrap());
         let rtl = texts(&to_svg(&frame(true), &Block).unwrap());
-        let x_of = |texts: &[(i32, String)], text: &str| texts.iter().find(|(_, found)| found == text).unwrap().0;
+        let x_of = |texts: &[(i32, String)], text: &str| texts.iter().find(|(_, found)| found.contains(text)).unwrap().0;
         assert_eq!(x_of(&ltr, "Source: budget/new2014.csv"), GAP as i32);
         assert_eq!(x_of(&rtl, "Source: budget/new2014.csv"), WIDTH as i32 - GAP as i32);
+    }
+
+    #[test]
+    fn rtl_lines_isolated() {
+        let rtl = texts(&to_svg(&frame(true), &Block).unwrap());
+        let title = rtl.iter().find(|(_, text)| text.contains("תקציב המדינה")).unwrap();
+        assert_eq!(title.1, "\u{2067}תקציב המדינה 2014\u{2069}");
     }
 }

@@ -26,6 +26,12 @@ pub trait Chart {
         area: &DrawingArea<DB, Shift>,
         scale: f64,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>;
+
+    /// Names and colors of the chart's series, drawn as a legend when the chart is exported on
+    /// its own. On the page the legend is HTML beside the chart.
+    fn legend(&self) -> Vec<(String, RGBColor)> {
+        Vec::new()
+    }
 }
 
 /// Font families of every chart label, the same list as the page's CSS, so that chart text

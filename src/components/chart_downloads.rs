@@ -12,7 +12,7 @@ use crate::charts::export::{self, Frame};
 use crate::charts::Chart;
 use crate::data::DataStore;
 use crate::i18n::{td, td_string};
-use crate::locale::{use_i18n, use_locale};
+use crate::locale::{isolate, use_i18n, use_locale};
 use crate::router::use_route;
 use crate::{browser, download};
 
@@ -72,8 +72,8 @@ pub fn ChartDownloads(
         let snapshot_line = info
             .map(|info| {
                 let url = format!("{}{}", browser::page_address(), route.get_untracked().with_snapshot(Some(&info.id)).to_hash());
-                td_string!(i18n.get_untracked(), export_snapshot, id = info.id.clone(), date = info.date().to_string(), url)
-                    .to_string()
+                let (id, date, url) = (isolate(&info.id), isolate(info.date()), isolate(&url));
+                td_string!(i18n.get_untracked(), export_snapshot, id, date, url).to_string()
             })
             .unwrap_or_default();
         let (title, source) = (title.get_untracked(), source.get_untracked());

@@ -46,7 +46,7 @@ pub fn CiteButton(
             copy_failed: td_string!(i18n, copy_failed),
             close: td_string!(i18n, dialog_close),
         };
-        copy_dialog::open(&texts, &citation, None, "cite-dialog", dom::current_target(&event));
+        copy_dialog::open(&texts, &citation, "auto", None, "cite-dialog", dom::current_target(&event));
     };
     view! {
         <button type="button" class="tool" aria-haspopup="dialog" data-testid="cite" on:click=on_click>

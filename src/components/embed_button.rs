@@ -59,7 +59,7 @@ pub fn EmbedButton(
         dom::set(&link, "rel", "noopener");
         dom::set(&link, "data-testid", "embed-preview");
         dom::append(&preview, &link);
-        copy_dialog::open(&texts, &code, Some(preview), "embed-dialog", dom::current_target(&event));
+        copy_dialog::open(&texts, &code, "ltr", Some(preview), "embed-dialog", dom::current_target(&event));
     };
     let (label, test_id) = match view {
         EmbedView::Summary => (td!(i18n.get(), embed_summary).into_any(), "embed-summary"),

@@ -15,7 +15,7 @@ use crate::charts::history_line::{self, HistoryChart};
 use crate::charts::{phase_color, Chart};
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
-use crate::locale::{use_i18n, use_locale};
+use crate::locale::{i18n_locale, use_i18n, use_locale};
 
 /// Height of the chart, in CSS pixels.
 const CHART_HEIGHT: u32 = 320;
@@ -49,6 +49,11 @@ impl Chart for HistorySeries {
             scale,
         };
         history_line::draw(area, &chart)
+    }
+
+    fn legend(&self) -> Vec<(String, RGBColor)> {
+        let i18n = i18n_locale(self.locale);
+        self.phases.iter().map(|&phase| (phase_name(i18n, phase).to_string(), phase_color(phase))).collect()
     }
 }
 
