@@ -1,15 +1,17 @@
 //! Prints the size and speed figures of the built site and of the snapshot build.
 //!
-//! Run through `cargo xtask bench`, which builds first and sets `BUDGET_DIST`, `BUDGET_RAW` and
-//! `BUDGET_SNAPSHOT_BIN`. Timings are medians over several headless Chromium loads on this
-//! machine, so compare them between runs on the same machine only.
+//! Run through `cargo xtask bench`, which builds and packages first and sets `BUDGET_DIST`,
+//! `BUDGET_ARCHIVE`, `BUDGET_RAW` and `BUDGET_SNAPSHOT_BIN`. Timings are medians over several
+//! headless Chromium loads on this machine, so compare them between runs on the same machine
+//! only.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use browser_tests::browser::{dist_dir, Session};
+use browser_tests::archive::ArchiveSite;
+use browser_tests::browser::{dist_dir, Options, Session};
 
 const LOADS: usize = 5;
 const FIRST_VIEW: &str = "#/he/budget/2014";
@@ -23,6 +25,7 @@ async fn main() {
     println!();
     print_app_sizes(&dist);
     print_browser_figures(&dist).await;
+    print_offline_figures(&dist).await;
     print_snapshot_build();
 }
 
@@ -61,33 +64,45 @@ fn kib(bytes: u64) -> String {
 }
 
 fn print_app_sizes(dist: &Path) {
-    println!("App files (raw / gzip / brotli):");
+    println!("Files the page loads before the first view (raw / gzip / brotli):");
     let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
-    for extension in ["wasm", "js", "css"] {
-        let mut sizes = Sizes { raw: 0, gzip: 0, brotli: 0 };
-        for file in files_with_extension(dist, extension) {
-            let one = sizes_of(&std::fs::read(&file).expect("reading a dist file"));
-            sizes.raw += one.raw;
-            sizes.gzip += one.gzip;
-            sizes.brotli += one.brotli;
-        }
-        println!("  {extension:<5} {:>10} / {:>10} / {:>10}", kib(sizes.raw), kib(sizes.gzip), kib(sizes.brotli));
+    for file in page_files(dist) {
+        let sizes = sizes_of(&std::fs::read(&file).expect("reading a dist file"));
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        println!("  {name:<44} {:>10} / {:>10} / {:>10}", kib(sizes.raw), kib(sizes.gzip), kib(sizes.brotli));
         total.raw += sizes.raw;
         total.gzip += sizes.gzip;
         total.brotli += sizes.brotli;
     }
-    println!("  all   {:>10} / {:>10} / {:>10}   (target: at most 200 kB brotli)", kib(total.raw), kib(total.gzip), kib(total.brotli));
+    println!(
+        "  {:<44} {:>10} / {:>10} / {:>10}   (target: at most 200 kB brotli for wasm, JS and CSS)",
+        "all",
+        kib(total.raw),
+        kib(total.gzip),
+        kib(total.brotli)
+    );
+    println!("Files loaded later (raw / brotli):");
+    for (name, when) in [("sw.js", "by the browser, after the app starts"), ("embed.js", "by pages that embed a widget")] {
+        let Ok(bytes) = std::fs::read(dist.join(name)) else { continue };
+        let sizes = sizes_of(&bytes);
+        println!("  {name:<10} {:>10} / {:>10}   {when}", kib(sizes.raw), kib(sizes.brotli));
+    }
     println!();
 }
 
-fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file() && path.extension().is_some_and(|found| found == extension))
+/// The wasm, JS and CSS files that `index.html` links to (`./name` in an attribute).
+fn page_files(dist: &Path) -> Vec<PathBuf> {
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("reading dist/index.html");
+    let mut files: Vec<PathBuf> = html
+        .split("./")
+        .skip(1)
+        .filter_map(|rest| rest.split(['"', '\'', ' ', '>']).next())
+        .filter(|name| [".wasm", ".js", ".css"].iter().any(|extension| name.ends_with(extension)))
+        .map(|name| dist.join(name))
+        .filter(|path| path.is_file())
         .collect();
     files.sort();
+    files.dedup();
     files
 }
 
@@ -200,6 +215,88 @@ async fn print_browser_figures(dist: &Path) {
     );
     println!();
     session.close().await;
+}
+
+/// Storage types that `Storage.clearDataForOrigin` clears before a cold load: all of them,
+/// the service worker registration and its caches included.
+const CLEAR_STORAGE: &str = "all";
+
+/// Loads `FIRST_VIEW` and returns the time from navigation to the rendered home, in ms.
+async fn first_render(session: &Session) -> f64 {
+    session.client.goto("about:blank").await.expect("blank page");
+    session.open(FIRST_VIEW).await;
+    let value = session
+        .client
+        .execute_async(WAIT_FOR_SELECTOR, vec!["[data-view=home] data".into()])
+        .await
+        .expect("the home view did not render");
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Waits until the service worker controls the page and keeps the first view's data.
+async fn wait_for_worker(session: &Session) {
+    const READY: &str = r#"
+const done = arguments[arguments.length - 1];
+const check = () => caches.open('budget-explorer-v1')
+  .then((cache) => cache.keys())
+  .then((keys) => navigator.serviceWorker.controller && keys.some((request) => request.url.includes('/home.json'))
+    ? done(true) : setTimeout(check, 100));
+check();
+"#;
+    session.client.execute_async(READY, vec![]).await.expect("the service worker did not take over");
+}
+
+async fn print_offline_figures(dist: &Path) {
+    // Cold: a first visit, with no service worker, no cache and no compiled wasm. Warm: a later
+    // visit, served by the service worker.
+    let session = Session::start_with(dist.to_path_buf(), "he", Options::default()).await;
+    let origin = session.site.split("/explorer/").next().unwrap_or_default().to_string();
+    let mut cold = Vec::new();
+    for _ in 0..LOADS {
+        session
+            .devtools("Storage.clearDataForOrigin", serde_json::json!({ "origin": origin, "storageTypes": CLEAR_STORAGE }))
+            .await;
+        session.devtools("Network.clearBrowserCache", serde_json::json!({})).await;
+        cold.push(first_render(&session).await);
+    }
+    first_render(&session).await;
+    wait_for_worker(&session).await;
+    let mut warm = Vec::new();
+    for _ in 0..LOADS {
+        warm.push(first_render(&session).await);
+    }
+    session.server().set_available(false);
+    let mut warm_offline = Vec::new();
+    for _ in 0..LOADS {
+        warm_offline.push(first_render(&session).await);
+    }
+    session.close().await;
+    println!("Service worker, first render of {FIRST_VIEW}, median of {LOADS} loads:");
+    println!("  cold (first visit, storage and HTTP cache cleared)   {:.0} ms", median(&mut cold));
+    println!("  warm (files kept by the service worker)               {:.0} ms", median(&mut warm));
+    println!("  warm with the server unreachable                      {:.0} ms", median(&mut warm_offline));
+
+    let Some(archive) = std::env::var_os("BUDGET_ARCHIVE").map(PathBuf::from) else {
+        println!("Offline archive: skipped (BUDGET_ARCHIVE not set; run through `cargo xtask bench`)");
+        println!();
+        return;
+    };
+    let archive_bytes = std::fs::metadata(&archive).map(|meta| meta.len()).unwrap_or(0);
+    println!("Offline archive {}: {:.1} MB", archive.display(), archive_bytes as f64 / 1e6);
+    let site = ArchiveSite::start(&archive);
+    let mut archive_first = Vec::new();
+    for _ in 0..LOADS {
+        // A new browser each time, reaching nothing but the archive's local server.
+        let session = Session::connect(&site.url, "he", Options::default()).await;
+        archive_first.push(first_render(&session).await);
+        session.close().await;
+    }
+    println!(
+        "  first render of {FIRST_VIEW} from the unpacked archive (`{}`, new browser profile each time): median {:.0} ms over {LOADS} loads",
+        site.command,
+        median(&mut archive_first)
+    );
+    println!();
 }
 
 fn print_snapshot_build() {
