@@ -78,7 +78,7 @@ pub fn reload() {
     }
 }
 
-/// Returns false when the browser knows it has no network connection. True does not promise
+/// Returns false when the browser reports no network connection. True does not promise
 /// that the server is reachable.
 pub fn is_online() -> bool {
     web_sys::window().map(|window| window.navigator().on_line()).unwrap_or(true)

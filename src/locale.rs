@@ -45,8 +45,8 @@ pub fn i18n_locale(locale: Locale) -> i18n::Locale {
 }
 
 /// Wraps `text` in Unicode isolates (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
-/// ISOLATE), the plain-text form of `<bdi>`, so that an id, a date or a file name placed in a
-/// translated sentence keeps its own direction and does not reorder the words around it.
+/// ISOLATE), the plain-text form of `<bdi>`. An id, a date or a file name placed in a
+/// translated sentence then keeps its own direction and leaves the words around it in order.
 pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }

@@ -15,7 +15,7 @@ use crate::data::DataStore;
 /// covers the app and its data under any sub-path.
 const WORKER_SCRIPT: &str = "sw.js";
 
-/// How often an open page asks the server whether it has a newer snapshot, besides whenever
+/// How often an open page checks the server for a newer snapshot, besides whenever
 /// the page becomes visible again or the network comes back.
 const UPDATE_CHECK_INTERVAL: Duration = Duration::from_secs(30 * 60);
 

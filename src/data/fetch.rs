@@ -8,7 +8,7 @@ use web_sys::{AbortController, RequestCache, RequestInit, Response};
 use super::LoadError;
 use crate::browser;
 
-/// Header that the service worker (`assets/sw.js`) sets on its answer for a file it has not
+/// Header that the service worker (`assets/sw.js`) sets on its response for a file it has not
 /// saved while the network is unreachable.
 const OFFLINE_HEADER: &str = "budget-explorer-offline";
 

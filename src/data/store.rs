@@ -55,9 +55,9 @@ pub struct DataStore {
     /// The snapshot the server offers now, from the last update check.
     latest: RwSignal<Option<SnapshotInfo>>,
     /// Read-only halves of the signals above, handed to components. They are made once with
-    /// the store, so they live as long as the app: a read-only half made by a component would
-    /// be disposed with it, and reading it from an effect that runs once more while the
-    /// component is removed panics.
+    /// the store, so they live as long as the app. A read-only half made by a component is
+    /// disposed with it, and an effect that runs once more while the component is removed
+    /// panics when it reads the half.
     readers: Readers,
     /// URLs of files loaded while no service worker controlled the page, to fetch again through
     /// the worker once it does, so that it keeps them too.

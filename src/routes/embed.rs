@@ -4,10 +4,10 @@ use budget_model::route::{EmbedView, Route};
 use budget_model::BudgetCode;
 use leptos::prelude::*;
 
-use super::item::{load_item, ChildrenTable, ItemAmounts, ItemData};
-use super::year_home::{chart_phase, load_home, HomeData, SectionsTable, Totals};
-use super::{NotFoundView, Outcome};
-use crate::components::{ItemHistory, Loaded, PinnedSnapshotNote, SectionsFigure};
+use super::item::{ChildrenTable, ItemAmounts, ItemData};
+use super::year_home::{chart_phase, HomeData, SectionsTable, Totals};
+use super::{ItemPage, YearHomePage};
+use crate::components::{ItemHistory, PinnedSnapshotNote, SectionsFigure};
 use crate::data::DataStore;
 use crate::i18n::{td, td_string};
 use crate::labels::level_name;
@@ -15,11 +15,9 @@ use crate::locale::{isolate, use_i18n};
 use crate::router::use_route;
 use crate::{browser, embed_frame};
 
-/// The widget of the current embed route, with its title, a credit line naming the site and
-/// the snapshot, and a link to the full page. It reports its height to the framing page.
+/// The widget of the current embed route, with its title, a credit line naming the site, the
+/// source files and the snapshot, and a link to the full page. It reports its height to the framing page.
 ///
-/// The data comes from the same loaders, and so the same resource types, as the full pages,
-/// which keeps the embed's share of the wasm small.
 #[component]
 pub fn EmbedPage() -> impl IntoView {
     let route = use_route();
@@ -37,43 +35,13 @@ pub fn EmbedPage() -> impl IntoView {
     move || widget.get().map(|(year, code, view)| view! { <EmbedContent year code view /> })
 }
 
-/// The widget `view` of the page of `code` in `year`, loaded.
+/// The widget `view` of the page of `code` in `year`, loaded by the page's own component, so
+/// that the embed shares the page's loading code instead of adding its own to the wasm.
 #[component]
 fn EmbedContent(year: u16, code: Option<BudgetCode>, view: EmbedView) -> impl IntoView {
-    let store = DataStore::use_store();
     let content = match code {
-        None => {
-            let data = LocalResource::new(move || {
-                store.track_retries();
-                load_home(store, Some(year))
-            });
-            view! {
-                <Loaded
-                    resource=data
-                    render=move |outcome| match outcome {
-                        Outcome::Found(data) => view! { <EmbedWidget data=EmbedData::Home(data) view /> }.into_any(),
-                        Outcome::NotFound { year } => view! { <NotFoundView year /> }.into_any(),
-                    }
-                />
-            }
-            .into_any()
-        }
-        Some(code) => {
-            let data = LocalResource::new(move || {
-                store.track_retries();
-                load_item(store, Some(year), code.clone())
-            });
-            view! {
-                <Loaded
-                    resource=data
-                    render=move |outcome| match outcome {
-                        Outcome::Found(data) => view! { <EmbedWidget data=EmbedData::Item(data) view /> }.into_any(),
-                        Outcome::NotFound { year } => view! { <NotFoundView year /> }.into_any(),
-                    }
-                />
-            }
-            .into_any()
-        }
+        None => view! { <YearHomePage year=Some(year) embed=view /> }.into_any(),
+        Some(code) => view! { <ItemPage year=Some(year) code embed=view /> }.into_any(),
     };
     view! {
         <main id="main" class="embed" data-view="embed" data-embed-view=view.code()>
@@ -84,15 +52,21 @@ fn EmbedContent(year: u16, code: Option<BudgetCode>, view: EmbedView) -> impl In
 
 /// The data of an embed: a year's home or one item.
 #[derive(Debug, Clone)]
-enum EmbedData {
+pub(super) enum EmbedData {
     Home(HomeData),
     Item(ItemData),
 }
 
+/// The widget `view` of a loaded page, with its title, the pinned-snapshot note, a credit line
+/// and a link to the full page.
 #[component]
-fn EmbedWidget(data: EmbedData, view: EmbedView) -> impl IntoView {
+pub(super) fn EmbedWidget(data: EmbedData, view: EmbedView) -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
+    let index = match &data {
+        EmbedData::Home(data) => data.index.clone(),
+        EmbedData::Item(data) => data.index.clone(),
+    };
     let (year, heading, subtitle, widget) = match data {
         EmbedData::Home(HomeData { index, home }) => {
             let year = home.year;
@@ -143,10 +117,13 @@ fn EmbedWidget(data: EmbedData, view: EmbedView) -> impl IntoView {
         Route::Budget { locale: route.with(Route::locale), year: Some(year), code, snapshot }.to_hash()
     };
     let snapshot = DataStore::use_store().snapshot();
+    // The official files of the year, as on the full page.
+    let files = isolate(&index.year(year).map(|entry| entry.sources.join(", ")).unwrap_or_default());
     let credit = move || {
         let info = snapshot.get()?;
         let site = td_string!(i18n.get(), app_title).to_string();
-        Some(td_string!(i18n.get(), embed_credit, site, id = isolate(&info.id), date = isolate(info.date())).to_string())
+        let (id, date) = (isolate(&info.id), isolate(info.date()));
+        Some(td_string!(i18n.get(), embed_credit, site, files = files.clone(), id, date).to_string())
     };
     Effect::new(move |_| {
         browser::set_document_title(td_string!(i18n.get(), app_title));

@@ -2,10 +2,12 @@
 
 use std::sync::Arc;
 
+use budget_model::route::EmbedView;
 use budget_model::snapshot::{FileEntry, Manifest, SectionShard, YearHome};
 use budget_model::{Amounts, BudgetCode, Level, Phase};
 use leptos::prelude::*;
 
+use super::embed::{EmbedData, EmbedWidget};
 use super::{resolve_year, year_phases, LocalBoxFuture, NotFoundView, Outcome};
 use crate::browser;
 use crate::components::{
@@ -55,9 +57,16 @@ pub(super) fn load_item(
     })
 }
 
-/// The page of `code` in `year` (the default year when `None`).
+/// The page of `code` in `year` (the default year when `None`); only its widget `embed` when
+/// given.
 #[component]
-pub fn ItemPage(year: Option<u16>, code: BudgetCode) -> impl IntoView {
+pub fn ItemPage(
+    year: Option<u16>,
+    code: BudgetCode,
+    /// The widget to show alone, on an embed route.
+    #[prop(optional)]
+    embed: Option<EmbedView>,
+) -> impl IntoView {
     let store = DataStore::use_store();
     let data = LocalResource::new(move || {
         store.track_retries();
@@ -66,9 +75,10 @@ pub fn ItemPage(year: Option<u16>, code: BudgetCode) -> impl IntoView {
     view! {
         <Loaded
             resource=data
-            render=|outcome| match outcome {
-                Outcome::Found(data) => view! { <ItemView data /> }.into_any(),
-                Outcome::NotFound { year } => view! { <NotFoundView year /> }.into_any(),
+            render=move |outcome| match (outcome, embed) {
+                (Outcome::Found(data), None) => view! { <ItemView data /> }.into_any(),
+                (Outcome::Found(data), Some(view)) => view! { <EmbedWidget data=EmbedData::Item(data) view /> }.into_any(),
+                (Outcome::NotFound { year }, _) => view! { <NotFoundView year /> }.into_any(),
             }
         />
     }

@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
+use budget_model::route::EmbedView;
 use budget_model::snapshot::{Manifest, YearHome};
 use budget_model::summary::share_phase;
 use budget_model::{BudgetCode, Phase};
 use leptos::prelude::*;
 
+use super::embed::{EmbedData, EmbedWidget};
 use super::{resolve_year, year_phases, LocalBoxFuture, Outcome};
 use crate::browser;
 use crate::components::{
@@ -40,9 +42,15 @@ pub(super) fn load_home(store: DataStore, year: Option<u16>) -> LocalBoxFuture<R
     })
 }
 
-/// The home of `year`, or of the default year when `year` is `None`.
+/// The home of `year`, or of the default year when `year` is `None`; only its widget `embed`
+/// when given.
 #[component]
-pub fn YearHomePage(year: Option<u16>) -> impl IntoView {
+pub fn YearHomePage(
+    year: Option<u16>,
+    /// The widget to show alone, on an embed route.
+    #[prop(optional)]
+    embed: Option<EmbedView>,
+) -> impl IntoView {
     let store = DataStore::use_store();
     let data = LocalResource::new(move || {
         store.track_retries();
@@ -51,9 +59,10 @@ pub fn YearHomePage(year: Option<u16>) -> impl IntoView {
     view! {
         <Loaded
             resource=data
-            render=|outcome| match outcome {
-                Outcome::Found(data) => view! { <YearHomeView data /> }.into_any(),
-                Outcome::NotFound { year } => view! { <super::NotFoundView year /> }.into_any(),
+            render=move |outcome| match (outcome, embed) {
+                (Outcome::Found(data), None) => view! { <YearHomeView data /> }.into_any(),
+                (Outcome::Found(data), Some(view)) => view! { <EmbedWidget data=EmbedData::Home(data) view /> }.into_any(),
+                (Outcome::NotFound { year }, _) => view! { <super::NotFoundView year /> }.into_any(),
             }
         />
     }

@@ -67,6 +67,14 @@ async fn host_page_fits_two_embeds() {
     }
 }
 
+/// The source files of `year` in the snapshot's index.
+fn year_sources(year: u64) -> Vec<String> {
+    let path = dist_dir().join("data/index.json");
+    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let entry = index["years"].as_array().unwrap().iter().find(|entry| entry["year"] == year).unwrap().clone();
+    entry["sources"].as_array().unwrap().iter().map(|source| source.as_str().unwrap().to_string()).collect()
+}
+
 #[tokio::test]
 async fn embed_route_shows_widget_alone() {
     let session = Session::start("ar").await;
@@ -79,7 +87,8 @@ async fn embed_route_shows_widget_alone() {
              return [root.lang, root.dir, root.dataset.mode, !!document.querySelector('header.site-header'), \
                      document.querySelector('[data-testid=embed-full-page]').getAttribute('href'), \
                      document.querySelector('[data-testid=embed-full-page]').target, \
-                     !!document.querySelector('[data-testid=pinned-snapshot]')];",
+                     !!document.querySelector('[data-testid=pinned-snapshot]'), \
+                     document.querySelector('[data-testid=embed-credit]').textContent];",
             vec![],
         )
         .await
@@ -96,6 +105,10 @@ async fn embed_route_shows_widget_alone() {
     assert_eq!(state[4], "#/ar/budget/2014/20?snapshot=0000000000000000");
     assert_eq!(state[5], "_blank");
     assert_eq!(state[6], true, "no note that the cited snapshot differs");
+    let credit = state[7].as_str().unwrap();
+    for source in year_sources(2014) {
+        assert!(credit.contains(&source), "credit {credit:?} lacks the source file {source}");
+    }
     assert_eq!(link_target.as_deref(), Some("_blank"), "table links leave the frame");
 }
 
