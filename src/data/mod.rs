@@ -4,6 +4,9 @@
 mod error;
 mod fetch;
 mod store;
+// Loaders of the procurement part and of the search index, as more `impl DataStore` blocks.
+mod procurement;
+mod search;
 
 pub use error::LoadError;
 pub use store::{DataStore, SnapshotInfo};

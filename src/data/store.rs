@@ -221,7 +221,7 @@ impl DataStore {
 
     /// Loads the file at `path`, checks its sha256 against its entry in `listed_in` and
     /// decodes it.
-    async fn shard<T>(self, listed_in: &[FileEntry], path: String) -> Result<Arc<T>, LoadError>
+    pub(crate) async fn shard<T>(self, listed_in: &[FileEntry], path: String) -> Result<Arc<T>, LoadError>
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {

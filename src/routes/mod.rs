@@ -1,13 +1,23 @@
 //! The pages, one per file, and the view that picks one for the current route.
 
+mod contracts;
 mod embed;
+mod entity;
 mod item;
+mod lists;
 mod not_found;
+mod publisher;
+mod search;
 mod year_home;
 
+pub use contracts::ContractsPage;
 pub use embed::EmbedPage;
+pub use entity::EntityPage;
 pub use item::ItemPage;
+pub use lists::{ExemptionsPage, TendersPage};
 pub use not_found::NotFoundView;
+pub use publisher::PublisherPage;
+pub use search::SearchPage;
 pub use year_home::YearHomePage;
 
 use budget_model::route::Route;
@@ -36,6 +46,14 @@ pub enum Outcome<T> {
 #[derive(Debug, Clone, PartialEq)]
 enum Page {
     Budget { year: Option<u16>, code: Option<BudgetCode> },
+    Contracts { year: u16, code: BudgetCode },
+    Entity { id: String },
+    Publisher { id: String },
+    // The list and search pages read their filters and query from the route themselves, so
+    // a new filter updates the page instead of rebuilding it.
+    Tenders,
+    Exemptions,
+    Search,
     NotFound,
 }
 
@@ -45,6 +63,12 @@ pub fn PageView() -> impl IntoView {
     let route = use_route();
     let page = Memo::new(move |_| match route.get() {
         Route::Budget { year, code, .. } => Page::Budget { year, code },
+        Route::Contracts { year, code, .. } => Page::Contracts { year, code },
+        Route::Entity { id, .. } => Page::Entity { id },
+        Route::Publisher { id, .. } => Page::Publisher { id },
+        Route::Tenders { .. } => Page::Tenders,
+        Route::Exemptions { .. } => Page::Exemptions,
+        Route::Search { .. } => Page::Search,
         // The app shows embed routes with `EmbedPage` instead of this view.
         Route::Embed { .. } | Route::NotFound { .. } => Page::NotFound,
     });
@@ -62,6 +86,12 @@ pub fn PageView() -> impl IntoView {
     move || match page.get() {
         Page::Budget { year, code: None } => view! { <YearHomePage year /> }.into_any(),
         Page::Budget { year, code: Some(code) } => view! { <ItemPage year code /> }.into_any(),
+        Page::Contracts { year, code } => view! { <ContractsPage year code /> }.into_any(),
+        Page::Entity { id } => view! { <EntityPage id /> }.into_any(),
+        Page::Publisher { id } => view! { <PublisherPage id /> }.into_any(),
+        Page::Tenders => view! { <TendersPage /> }.into_any(),
+        Page::Exemptions => view! { <ExemptionsPage /> }.into_any(),
+        Page::Search => view! { <SearchPage /> }.into_any(),
         Page::NotFound => view! { <NotFoundView year=None /> }.into_any(),
     }
 }
