@@ -79,7 +79,11 @@ pub fn SectionsFigure(
         let top = top.clone();
         move || {
             let Some((largest, value)) = top.first() else { return String::new() };
-            let share = total.and_then(|total| format_share(*value, total)).unwrap_or_default();
+            // Isolated left to right inside the sentence, so `<0.1%` keeps its sign before the figure.
+            let share = total
+                .and_then(|total| format_share(*value, total))
+                .map(|share| format!("\u{2066}{share}\u{2069}"))
+                .unwrap_or_default();
             td_string!(
                 i18n.get(),
                 top_sections_finding,
@@ -120,7 +124,7 @@ pub fn SectionsFigure(
                     <th scope="row"><bdi>{section.name.clone()}</bdi></th>
                     <td><bdi class="code">{section.code.to_string()}</bdi></td>
                     <td class="numeric" data-phase=phase_id(phase)><Amount shekels=Some(*value) /></td>
-                    <td class="numeric">{share}</td>
+                    <td class="numeric"><span dir="ltr">{share}</span></td>
                 </tr>
             }
         })

@@ -17,7 +17,10 @@ pub fn Share(part: Amounts, whole: Amounts) -> impl IntoView {
         Some((phase, text))
     });
     match share {
-        Some((phase, text)) => view! { <span class="share" data-share-phase=phase_id(phase)>{text}</span> }.into_any(),
+        // Left to right in every language, so `<0.1%` keeps its sign before the figure.
+        Some((phase, text)) => {
+            view! { <span class="share" dir="ltr" data-share-phase=phase_id(phase)>{text}</span> }.into_any()
+        }
         None => view! { <NoData /> }.into_any(),
     }
 }

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use budget_model::route::EmbedView;
 use budget_model::snapshot::{Manifest, YearHome};
-use budget_model::summary::share_phase;
 use budget_model::{BudgetCode, Phase};
 use leptos::prelude::*;
 
@@ -12,12 +11,11 @@ use super::embed::{EmbedData, EmbedWidget};
 use super::{resolve_year, year_phases, LocalBoxFuture, Outcome};
 use crate::browser;
 use crate::components::{
-    Amount, ItemRow, ItemTable, Loaded, PageSources, PageTools, PhaseAmounts, PinnedSnapshotNote,
+    ItemRow, ItemTable, Loaded, PageSources, PageTools, PhaseAmounts, PinnedSnapshotNote,
     SectionsFigure, YearSelect,
 };
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string};
-use crate::labels::phase_name;
 use crate::locale::{use_i18n, use_locale};
 use crate::router::budget_hash;
 
@@ -152,20 +150,15 @@ pub(super) fn Totals(home: Arc<YearHome>, revenue_link: bool) -> impl IntoView {
     });
 
     // The total differs from the sum of the sections by money that the budget books record
-    // elsewhere. The note states that amount in the latest phase both have.
-    let adjustments_note = home.expense_adjustments.and_then(|adjustments| {
-        let phase = share_phase(&adjustments, &home.expenses)?;
-        let shekels = adjustments.get(phase);
-        Some(view! {
-            <p class="note" data-testid="expense-adjustments">
-                {td!(
-                    i18n.get(),
-                    expense_adjustments_note,
-                    amount = move || view! { <Amount shekels /> },
-                    phase = move || phase_name(i18n.get(), phase)
-                )}
-            </p>
-        })
+    // elsewhere; the note gives that money in every phase, since its sign and size differ
+    // between phases (2024: −85.1 bn original, +2.6 million executed).
+    let adjustments_note = home.expense_adjustments.map(|adjustments| {
+        view! {
+            <div class="note" data-testid="expense-adjustments">
+                <p>{td!(i18n.get(), expense_adjustments_note)}</p>
+                <PhaseAmounts amounts=adjustments />
+            </div>
+        }
     });
 
     view! {
@@ -178,6 +171,7 @@ pub(super) fn Totals(home: Arc<YearHome>, revenue_link: bool) -> impl IntoView {
             <section class="card" data-testid="total-revenues" aria-labelledby="total-revenues-heading">
                 <h3 id="total-revenues-heading">{td!(i18n.get(), total_revenues)}</h3>
                 <PhaseAmounts amounts=home.revenues.unwrap_or_default() />
+                <p class="note" data-testid="revenues-note">{td!(i18n.get(), total_revenues_note)}</p>
                 {revenue_link}
             </section>
         </div>
