@@ -26,14 +26,22 @@ pub fn CiteButton(
     let on_click = move |event: leptos::ev::MouseEvent| {
         let Some(info) = snapshot.get_untracked() else { return };
         let i18n = i18n.get_untracked();
-        let url = format!("{}{}", browser::page_address(), route.get_untracked().with_snapshot(Some(&info.id)).to_hash());
+        let route = route.get_untracked();
+        let url = format!("{}{}", browser::page_address(), route.with_snapshot(Some(&info.id)).to_hash());
+        // In a right-to-left citation, the id, date and file names are isolated so that their
+        // digits and dots stay in order beside the words. The link is left bare, so that a
+        // reader who copies it alone copies no invisible marks.
+        let isolate = |text: String| match route.locale().dir() {
+            "rtl" => format!("\u{2068}{text}\u{2069}"),
+            _ => text,
+        };
         let citation = td_string!(
             i18n,
             cite_text,
             title = title.get_untracked(),
-            id = info.id.clone(),
-            date = info.date().to_string(),
-            sources = sources.clone(),
+            id = isolate(info.id.clone()),
+            date = isolate(info.date().to_string()),
+            sources = isolate(sources.clone()),
             url
         )
         .to_string();
