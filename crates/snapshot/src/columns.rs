@@ -27,6 +27,23 @@ pub struct ColumnSpec {
     pub need: Need,
 }
 
+impl ColumnSpec {
+    /// A column the reader cannot do without.
+    pub const fn required(key: &'static str, headers: &'static [&'static str]) -> ColumnSpec {
+        ColumnSpec { key, headers, need: Need::Required }
+    }
+
+    /// A column the reader uses when a file has it.
+    pub const fn optional(key: &'static str, headers: &'static [&'static str]) -> ColumnSpec {
+        ColumnSpec { key, headers, need: Need::Optional }
+    }
+
+    /// A column of the layout that the reader skips.
+    pub const fn unused(key: &'static str, headers: &'static [&'static str]) -> ColumnSpec {
+        ColumnSpec { key, headers, need: Need::Unused }
+    }
+}
+
 /// The columns of one file, matched from its header row.
 #[derive(Debug)]
 pub struct Columns {
@@ -240,21 +257,9 @@ mod tests {
     use super::*;
 
     const SPECS: &[ColumnSpec] = &[
-        ColumnSpec {
-            key: "year",
-            headers: &["שנה"],
-            need: Need::Required,
-        },
-        ColumnSpec {
-            key: "net",
-            headers: &["מקורי - נטו", "תקציב מקורי - הוצאות נטו"],
-            need: Need::Required,
-        },
-        ColumnSpec {
-            key: "kind",
-            headers: &["סוג"],
-            need: Need::Unused,
-        },
+        ColumnSpec::required("year", &["שנה"]),
+        ColumnSpec::required("net", &["מקורי - נטו", "תקציב מקורי - הוצאות נטו"]),
+        ColumnSpec::unused("kind", &["סוג"]),
     ];
 
     fn header(names: &[&str]) -> Row {

@@ -7,7 +7,7 @@
 
 use budget_model::{Amounts, Level};
 
-use crate::columns::{ColumnSpec, Columns, Need};
+use crate::columns::{ColumnSpec, Columns};
 use crate::error::ReadError;
 use crate::input::{csv_rows, Source};
 use crate::progress::FileProgress;
@@ -18,109 +18,45 @@ const ACTIVE: &str = "תקנה פעילה";
 const DORMANT: &str = "פש\"ח";
 
 const SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "year",
-        headers: &["שנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section",
-        headers: &["קוד סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section_name",
-        headers: &["שם סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain",
-        headers: &["קוד תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain_name",
-        headers: &["שם תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program",
-        headers: &["קוד תוכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program_name",
-        headers: &["שם תוכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "line",
-        headers: &["קוד תקנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "line_name_full",
-        headers: &["שם תקנה מלא"],
-        need: Need::Optional,
-    },
-    ColumnSpec {
-        key: "line_name",
-        headers: &["שם תקנה"],
-        need: Need::Optional,
-    },
-    ColumnSpec {
-        key: "status",
-        headers: &["תקנה פעילה / פש\"ח"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "direction",
-        headers: &["סוג הוצאה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "original",
-        headers: &["מקורי - נטו", "תקציב מקורי - הוצאות נטו"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "revised",
-        headers: &["תקציב מאושר - הוצאות נטו"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "executed",
-        headers: &["ביצוע - מזומן"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "unused",
-        headers: &[
-            "מזהה רמה 1",
-            "שם רמה 1",
-            "מזהה רמה 2",
-            "שם רמה 2",
-            "מקורי - הוצאה מותנית",
-            "מקורי - הכנסה מיועדת",
-            "מקורי - הרשאה",
-            "מקורי - שיא כא",
-            "מקורי - עבצ",
-            "מקורי - כמויות",
-            "תקציב מקורי - הוצאה מותנית בהכנסה",
-            "תקציב מקורי - הכנסה מיועדת",
-            "תקציב מקורי - הרשאה להתחייב",
-            "תקציב מקורי - שיא כא",
-            "תקציב מקורי - עבצ",
-            "תקציב מקורי - כמויות",
-            "תקציב מאושר - הוצאה מותנית בהכנסה",
-            "תקציב מאושר - הכנסה מיועדת",
-            "תקציב מאושר - הרשאה להתחייב",
-            "תקציב מאושר - שיא כא",
-            "תקציב מאושר - עבצ",
-            "תקציב מאושר - כמויות",
-        ],
-        need: Need::Unused,
-    },
+    ColumnSpec::required("year", &["שנה"]),
+    ColumnSpec::required("section", &["קוד סעיף"]),
+    ColumnSpec::required("section_name", &["שם סעיף"]),
+    ColumnSpec::required("domain", &["קוד תחום"]),
+    ColumnSpec::required("domain_name", &["שם תחום"]),
+    ColumnSpec::required("program", &["קוד תוכנית"]),
+    ColumnSpec::required("program_name", &["שם תוכנית"]),
+    ColumnSpec::required("line", &["קוד תקנה"]),
+    ColumnSpec::optional("line_name_full", &["שם תקנה מלא"]),
+    ColumnSpec::optional("line_name", &["שם תקנה"]),
+    ColumnSpec::required("status", &["תקנה פעילה / פש\"ח"]),
+    ColumnSpec::required("direction", &["סוג הוצאה"]),
+    ColumnSpec::required("original", &["מקורי - נטו", "תקציב מקורי - הוצאות נטו"]),
+    ColumnSpec::required("revised", &["תקציב מאושר - הוצאות נטו"]),
+    ColumnSpec::required("executed", &["ביצוע - מזומן"]),
+    ColumnSpec::unused("unused", &[
+        "מזהה רמה 1",
+        "שם רמה 1",
+        "מזהה רמה 2",
+        "שם רמה 2",
+        "מקורי - הוצאה מותנית",
+        "מקורי - הכנסה מיועדת",
+        "מקורי - הרשאה",
+        "מקורי - שיא כא",
+        "מקורי - עבצ",
+        "מקורי - כמויות",
+        "תקציב מקורי - הוצאה מותנית בהכנסה",
+        "תקציב מקורי - הכנסה מיועדת",
+        "תקציב מקורי - הרשאה להתחייב",
+        "תקציב מקורי - שיא כא",
+        "תקציב מקורי - עבצ",
+        "תקציב מקורי - כמויות",
+        "תקציב מאושר - הוצאה מותנית בהכנסה",
+        "תקציב מאושר - הכנסה מיועדת",
+        "תקציב מאושר - הרשאה להתחייב",
+        "תקציב מאושר - שיא כא",
+        "תקציב מאושר - עבצ",
+        "תקציב מאושר - כמויות",
+    ]),
 ];
 
 /// Reads one book file; every row's `שנה` must equal `year`, the year in the file name.

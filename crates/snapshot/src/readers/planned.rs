@@ -8,7 +8,7 @@
 
 use budget_model::{BudgetCode, Level};
 
-use crate::columns::{ColumnSpec, Columns, Need};
+use crate::columns::{ColumnSpec, Columns};
 use crate::error::ReadError;
 use crate::input::{csv_rows, Cell, Row, Source};
 use crate::progress::FileProgress;
@@ -18,61 +18,21 @@ use crate::tally::{reason, Tally};
 const NET: &str = "תקציב מקורי - הוצאות נטו";
 
 const SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "section",
-        headers: &["קוד סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section_name",
-        headers: &["שם סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain",
-        headers: &["קוד תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain_name",
-        headers: &["שם תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program",
-        headers: &["קוד תוכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program_name",
-        headers: &["שם תוכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "line",
-        headers: &["קוד תקנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "line_name",
-        headers: &["שם תקנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "net",
-        headers: &[NET],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "other_measures",
-        headers: &[
-            "תקציב מקורי - הוצאה מותנית בהכנסה",
-            "תקציב מקורי - הכנסה מיועדת",
-            "תקציב מקורי - הרשאה להתחייב",
-            "תקציב מקורי - שיא כא",
-        ],
-        need: Need::Unused,
-    },
+    ColumnSpec::required("section", &["קוד סעיף"]),
+    ColumnSpec::required("section_name", &["שם סעיף"]),
+    ColumnSpec::required("domain", &["קוד תחום"]),
+    ColumnSpec::required("domain_name", &["שם תחום"]),
+    ColumnSpec::required("program", &["קוד תוכנית"]),
+    ColumnSpec::required("program_name", &["שם תוכנית"]),
+    ColumnSpec::required("line", &["קוד תקנה"]),
+    ColumnSpec::required("line_name", &["שם תקנה"]),
+    ColumnSpec::required("net", &[NET]),
+    ColumnSpec::unused("other_measures", &[
+        "תקציב מקורי - הוצאה מותנית בהכנסה",
+        "תקציב מקורי - הכנסה מיועדת",
+        "תקציב מקורי - הרשאה להתחייב",
+        "תקציב מקורי - שיא כא",
+    ]),
 ];
 
 /// Note for rows that carry money but no line code.

@@ -9,43 +9,19 @@ use std::collections::BTreeMap;
 
 use budget_model::{Amounts, BudgetCode, Level};
 
-use crate::columns::{ColumnSpec, Columns, Fields, Need};
+use crate::columns::{ColumnSpec, Columns, Fields};
 use crate::error::ReadError;
 use crate::input::{xlsx_rows, Source};
 use crate::progress::FileProgress;
 use crate::tally::{reason, Tally};
 
 const SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "year",
-        headers: &["שנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section",
-        headers: &["מספר סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "name",
-        headers: &["שם סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "original",
-        headers: &["תקציב מקורי"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "revised",
-        headers: &["תקציב אחרי שינויים"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "executed",
-        headers: &["ביצוע בפועל"],
-        need: Need::Required,
-    },
+    ColumnSpec::required("year", &["שנה"]),
+    ColumnSpec::required("section", &["מספר סעיף"]),
+    ColumnSpec::required("name", &["שם סעיף"]),
+    ColumnSpec::required("original", &["תקציב מקורי"]),
+    ColumnSpec::required("revised", &["תקציב אחרי שינויים"]),
+    ColumnSpec::required("executed", &["ביצוע בפועל"]),
 ];
 
 /// One section's totals in one year.

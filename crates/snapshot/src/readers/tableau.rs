@@ -8,7 +8,7 @@
 
 use budget_model::{Amounts, Level, Phase};
 
-use crate::columns::{ColumnSpec, Columns, Fields, Need};
+use crate::columns::{ColumnSpec, Columns, Fields};
 use crate::error::ReadError;
 use crate::input::{csv_rows, xlsx_rows, Cell, Row, Source};
 use crate::progress::FileProgress;
@@ -19,103 +19,47 @@ use crate::tally::{reason, Tally};
 pub const BLANK_NET: &str = "blank net amount, no figure for that phase";
 
 const SPECS: &[ColumnSpec] = &[
-    ColumnSpec {
-        key: "year",
-        headers: &["שנה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section",
-        headers: &["קוד סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "section_name",
-        headers: &["שם סעיף"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain",
-        headers: &["קוד תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "domain_name",
-        headers: &["שם תחום"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program",
-        headers: &["קוד תכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "program_name",
-        headers: &["שם תכנית"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "line",
-        headers: &["קוד תקנה"],
-        need: Need::Optional,
-    },
-    ColumnSpec {
-        key: "line_name",
-        headers: &["שם תקנה"],
-        need: Need::Optional,
-    },
-    ColumnSpec {
-        key: "direction",
-        headers: &["הוצאה/הכנסה"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "dormant",
-        headers: &["פשח"],
-        need: Need::Optional,
-    },
-    ColumnSpec {
-        key: "phase",
-        headers: &["סוג תקציב"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "net",
-        headers: &["הוצאה נטו"],
-        need: Need::Required,
-    },
-    ColumnSpec {
-        key: "unused",
-        headers: &[
-            "קוד רמה 1",
-            "שם רמה 1",
-            "קוד ושם רמה 1",
-            "קוד רמה 2",
-            "שם רמה 2",
-            "קוד ושם רמה 2",
-            "קוד סוג סעיף",
-            "שם סוג סעיף",
-            "קוד ושם סעיף",
-            "קוד ושם תחום",
-            "קוד ושם תכנית",
-            "קוד ושם תקנה",
-            "קוד מיון רמה 1",
-            "שם מיון רמה 1",
-            "קוד ושם מיון רמה 1",
-            "קוד מיון רמה 2",
-            "שם מיון רמה 2",
-            "קוד ושם מיון רמה 2",
-            "הוצאה מותנית בהכנסה",
-            "הכנסה מיועדת",
-            "הרשאה להתחייב",
-            "שיא כח אדם",
-            "עבצ",
-            "כמות",
-            "יתרת התחיבויות",
-            "תקציב קורונה",
-        ],
-        need: Need::Unused,
-    },
+    ColumnSpec::required("year", &["שנה"]),
+    ColumnSpec::required("section", &["קוד סעיף"]),
+    ColumnSpec::required("section_name", &["שם סעיף"]),
+    ColumnSpec::required("domain", &["קוד תחום"]),
+    ColumnSpec::required("domain_name", &["שם תחום"]),
+    ColumnSpec::required("program", &["קוד תכנית"]),
+    ColumnSpec::required("program_name", &["שם תכנית"]),
+    ColumnSpec::optional("line", &["קוד תקנה"]),
+    ColumnSpec::optional("line_name", &["שם תקנה"]),
+    ColumnSpec::required("direction", &["הוצאה/הכנסה"]),
+    ColumnSpec::optional("dormant", &["פשח"]),
+    ColumnSpec::required("phase", &["סוג תקציב"]),
+    ColumnSpec::required("net", &["הוצאה נטו"]),
+    ColumnSpec::unused("unused", &[
+        "קוד רמה 1",
+        "שם רמה 1",
+        "קוד ושם רמה 1",
+        "קוד רמה 2",
+        "שם רמה 2",
+        "קוד ושם רמה 2",
+        "קוד סוג סעיף",
+        "שם סוג סעיף",
+        "קוד ושם סעיף",
+        "קוד ושם תחום",
+        "קוד ושם תכנית",
+        "קוד ושם תקנה",
+        "קוד מיון רמה 1",
+        "שם מיון רמה 1",
+        "קוד ושם מיון רמה 1",
+        "קוד מיון רמה 2",
+        "שם מיון רמה 2",
+        "קוד ושם מיון רמה 2",
+        "הוצאה מותנית בהכנסה",
+        "הכנסה מיועדת",
+        "הרשאה להתחייב",
+        "שיא כח אדם",
+        "עבצ",
+        "כמות",
+        "יתרת התחיבויות",
+        "תקציב קורונה",
+    ]),
 ];
 
 /// Reads a `new2015.csv`-style file; every row's `שנה` must equal `year` from the file name.
