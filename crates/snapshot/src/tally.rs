@@ -72,29 +72,38 @@ impl Tally {
 
     /// Formats the summary lines for stderr and the report.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "{}: {} rows read, {} kept, {} skipped",
-            self.path,
-            group_digits(self.rows_read as i64),
-            group_digits(self.rows_kept as i64),
-            group_digits(self.rows_skipped() as i64)
-        )];
-        for (reason, count) in &self.skipped {
-            lines.push(format!(
-                "  skipped {}: {reason}{}",
-                group_digits(count.rows as i64),
-                money(&count.amounts)
-            ));
-        }
-        for (note, count) in &self.notes {
-            lines.push(format!(
-                "  kept {}: {note}{}",
-                group_digits(count.rows as i64),
-                money(&count.amounts)
-            ));
-        }
-        lines
+        let counts = Counts { read: self.rows_read, kept: self.rows_kept, skipped: self.rows_skipped() };
+        let skipped = self.skipped.iter().map(|(reason, count)| (reason.as_str(), count.rows, money(&count.amounts)));
+        let notes = self.notes.iter().map(|(note, count)| (note.as_str(), count.rows, money(&count.amounts)));
+        summary_lines(&self.path, counts, skipped, notes)
     }
+}
+
+/// Row counts of one file.
+pub struct Counts {
+    pub read: u64,
+    pub kept: u64,
+    pub skipped: u64,
+}
+
+/// Summary lines of one file: its counts, then a line per skip reason and per note, each given
+/// as (text, rows, money text).
+pub fn summary_lines<'a>(
+    path: &str,
+    counts: Counts,
+    skipped: impl Iterator<Item = (&'a str, u64, String)>,
+    notes: impl Iterator<Item = (&'a str, u64, String)>,
+) -> Vec<String> {
+    let rows = |count: u64| group_digits(count as i64);
+    let mut lines = vec![format!(
+        "{path}: {} rows read, {} kept, {} skipped",
+        rows(counts.read),
+        rows(counts.kept),
+        rows(counts.skipped)
+    )];
+    lines.extend(skipped.map(|(reason, count, money)| format!("  skipped {}: {reason}{money}", rows(count))));
+    lines.extend(notes.map(|(note, count, money)| format!("  kept {}: {note}{money}", rows(count))));
+    lines
 }
 
 /// `"; original 1,000 ₪, executed 5 ₪"` for the phases that carry money, else nothing.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::tally::group_digits;
+use crate::tally::{group_digits, summary_lines, Counts};
 
 /// Skip reasons and notes, kept as constants so the summary and the tests agree.
 pub mod reason {
@@ -96,28 +96,10 @@ impl RecordTally {
 
     /// Formats the summary lines for stderr and the report.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "{}: {} rows read, {} kept, {} skipped",
-            self.path,
-            group_digits(self.rows_read as i64),
-            group_digits(self.rows_kept as i64),
-            group_digits(self.rows_skipped() as i64)
-        )];
-        for (reason, count) in &self.skipped {
-            lines.push(format!(
-                "  skipped {}: {reason}{}",
-                group_digits(count.rows as i64),
-                self.money(count)
-            ));
-        }
-        for (note, count) in &self.notes {
-            lines.push(format!(
-                "  kept {}: {note}{}",
-                group_digits(count.rows as i64),
-                self.money(count)
-            ));
-        }
-        lines
+        let counts = Counts { read: self.rows_read, kept: self.rows_kept, skipped: self.rows_skipped() };
+        let skipped = self.skipped.iter().map(|(reason, count)| (*reason, count.rows, self.money(count)));
+        let notes = self.notes.iter().map(|(note, count)| (*note, count.rows, self.money(count)));
+        summary_lines(&self.path, counts, skipped, notes)
     }
 
     fn money(&self, count: &Count) -> String {
