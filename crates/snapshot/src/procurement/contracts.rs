@@ -19,102 +19,39 @@ use super::tally::{reason, RecordTally};
 use super::values::year_of;
 
 const FIELDS: &[Field] = &[
-    Field {
-        key: "publisher",
-        headers: &["שם חברה", "publisher"],
-    },
-    Field {
-        key: "buyer",
-        headers: &["תאור של ארגון רכש", "תאור ארגון רכש", "buyer_description"],
-    },
-    Field {
-        key: "unit",
-        headers: &["שם אתר", "קבוצה רוכשת", "purchasing_unit"],
-    },
-    Field {
-        key: "budget_code",
-        headers: &["תקנה תקציבית", "budget_code"],
-    },
-    Field {
-        key: "budget_title",
-        headers: &["תיאור תקנה תקציבית", "budget_title"],
-    },
-    Field {
-        key: ORDER_ID,
-        headers: &["הזמנת רכש", "מספר הזמנה", "order_id"],
-    },
-    Field {
-        key: PURPOSE,
-        headers: &["מטרת התקשרות", "טקסט כותרת", "purpose"],
-    },
-    Field {
-        key: "order_date",
-        headers: &["תאריך יצירת ההזמנה", "תאריך מסמך", "order_date"],
-    },
-    Field {
-        key: "start_date",
-        headers: &["התחלת תקופת תוקף", "start_date"],
-    },
-    Field {
-        key: "end_date",
-        headers: &["סיום תקופת תוקף", "end_date"],
-    },
-    Field {
-        key: "supplier_code",
-        headers: &["קוד ספק", "supplier_code"],
-    },
-    Field {
-        key: "supplier_name",
-        headers: &["שם הספק", "שם ספק", "supplier_name"],
-    },
-    Field {
-        key: "company_id",
-        headers: &["מספר ח\"פ", "מספר רישום מע\"מ", "company_id"],
-    },
-    Field {
-        key: "volume",
-        headers: &["ערך ההזמנה כולל מע\"מ", "ערך הזמנה + מע\"מ", "volume"],
-    },
-    Field {
-        key: "volume_ils",
-        headers: &["ערך הזמנה במ.ט.מ"],
-    },
-    Field {
-        key: "currency",
-        headers: &["מטבע", "currency"],
-    },
-    Field {
-        key: "executed",
-        headers: &[
+    Field::new("publisher", &["שם חברה", "publisher"]),
+    Field::new("buyer", &["תאור של ארגון רכש", "תאור ארגון רכש", "buyer_description"]),
+    Field::new("unit", &["שם אתר", "קבוצה רוכשת", "purchasing_unit"]),
+    Field::new("budget_code", &["תקנה תקציבית", "budget_code"]),
+    Field::new("budget_title", &["תיאור תקנה תקציבית", "budget_title"]),
+    Field::new(ORDER_ID, &["הזמנת רכש", "מספר הזמנה", "order_id"]),
+    Field::new(PURPOSE, &["מטרת התקשרות", "טקסט כותרת", "purpose"]),
+    Field::new("order_date", &["תאריך יצירת ההזמנה", "תאריך מסמך", "order_date"]),
+    Field::new("start_date", &["התחלת תקופת תוקף", "start_date"]),
+    Field::new("end_date", &["סיום תקופת תוקף", "end_date"]),
+    Field::new("supplier_code", &["קוד ספק", "supplier_code"]),
+    Field::new("supplier_name", &["שם הספק", "שם ספק", "supplier_name"]),
+    Field::new("company_id", &["מספר ח\"פ", "מספר רישום מע\"מ", "company_id"]),
+    Field::new("volume", &["ערך ההזמנה כולל מע\"מ", "ערך הזמנה + מע\"מ", "volume"]),
+    Field::new("volume_ils", &["ערך הזמנה במ.ט.מ"]),
+    Field::new("currency", &["מטבע", "currency"]),
+    Field::new(
+        "executed",
+        &[
             "ביצוע חשבוניות במטבע מקומי כולל מע\"מ והצ",
             "ביצוע חשבוניות כולל מע\"מ והצמדות במט\"מ",
             "ביצוע בפועל/סכום במט\"מ כולל מע\"מ",
             "executed",
         ],
-    },
-    Field {
-        key: "method",
-        headers: &["אופן רכישה", "purchase_method"],
-    },
-    Field {
-        key: "manof_ref",
-        headers: &["מס' פנייה במנו\"ף/מנור\"", "manof_ref"],
-    },
-    Field {
-        key: "exemption_reason",
-        headers: &["סיבת פטור", "exemption_reason"],
-    },
-    Field {
-        key: "report_date",
-        headers: &["report_date"],
-    },
-    Field {
-        key: "report_publisher",
-        headers: &["report_publisher"],
-    },
-    Field {
-        key: "unused",
-        headers: &[
+    ),
+    Field::new("method", &["אופן רכישה", "purchase_method"]),
+    Field::new("manof_ref", &["מס' פנייה במנו\"ף/מנור\"", "manof_ref"]),
+    Field::new("exemption_reason", &["סיבת פטור", "exemption_reason"]),
+    Field::new("report_date", &["report_date"]),
+    Field::new("report_publisher", &["report_publisher"]),
+    Field::new(
+        "unused",
+        &[
             "הזמנה רגישה",
             "sensitive_order",
             "report_title",
@@ -135,7 +72,7 @@ const FIELDS: &[Field] = &[
             "הזמנה תשלח לפורטל",
             "ספק פורטל",
         ],
-    },
+    ),
 ];
 
 /// Publishers of the layouts that do not name the reporting body, by file-name part.

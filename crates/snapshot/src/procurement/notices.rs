@@ -14,121 +14,40 @@ use super::tally::{reason, RecordTally};
 use super::values::decode_python_list;
 
 const TENDER_FIELDS: &[Field] = &[
-    Field {
-        key: "publication_id",
-        headers: &["publication_id"],
-    },
-    Field {
-        key: "publisher",
-        headers: &["publisher"],
-    },
-    Field {
-        key: "publish_date",
-        headers: &["publish_date"],
-    },
-    Field {
-        key: "claim_date",
-        headers: &["claim_date"],
-    },
-    Field {
-        key: "last_update_date",
-        headers: &["last_update_date"],
-    },
-    Field {
-        key: "description",
-        headers: &["description"],
-    },
-    Field {
-        key: "subjects",
-        headers: &["subjects"],
-    },
-    Field {
-        key: "status",
-        headers: &["status"],
-    },
+    Field::new("publication_id", &["publication_id"]),
+    Field::new("publisher", &["publisher"]),
+    Field::new("publish_date", &["publish_date"]),
+    Field::new("claim_date", &["claim_date"]),
+    Field::new("last_update_date", &["last_update_date"]),
+    Field::new("description", &["description"]),
+    Field::new("subjects", &["subjects"]),
+    Field::new("status", &["status"]),
     // The page address follows from the publication id (`tender_url`); the hour of the
     // deadline is not shown.
-    Field {
-        key: "unused",
-        headers: &["url", "claim_time"],
-    },
+    Field::new("unused", &["url", "claim_time"]),
 ];
 
 const EXEMPTION_FIELDS: &[Field] = &[
-    Field {
-        key: "publication_id",
-        headers: &["publication_id"],
-    },
-    Field {
-        key: "budget_code",
-        headers: &["budget_code"],
-    },
-    Field {
-        key: "publisher",
-        headers: &["publisher"],
-    },
-    Field {
-        key: "regulation",
-        headers: &["regulation"],
-    },
-    Field {
-        key: "supplier",
-        headers: &["supplier"],
-    },
-    Field {
-        key: "supplier_id",
-        headers: &["supplier_id"],
-    },
-    Field {
-        key: "start_date",
-        headers: &["start_date"],
-    },
-    Field {
-        key: "end_date",
-        headers: &["end_date"],
-    },
-    Field {
-        key: "claim_date",
-        headers: &["claim_date"],
-    },
-    Field {
-        key: "last_update_date",
-        headers: &["last_update_date"],
-    },
-    Field {
-        key: "description",
-        headers: &["description"],
-    },
-    Field {
-        key: "volume",
-        headers: &["volume"],
-    },
-    Field {
-        key: "reason",
-        headers: &["reason"],
-    },
-    Field {
-        key: "decision",
-        headers: &["decision"],
-    },
-    Field {
-        key: "subjects",
-        headers: &["subjects"],
-    },
-    Field {
-        key: "currency",
-        headers: &["source_currency"],
-    },
-    Field {
-        key: "entity_kind",
-        headers: &["entity_kind"],
-    },
+    Field::new("publication_id", &["publication_id"]),
+    Field::new("budget_code", &["budget_code"]),
+    Field::new("publisher", &["publisher"]),
+    Field::new("regulation", &["regulation"]),
+    Field::new("supplier", &["supplier"]),
+    Field::new("supplier_id", &["supplier_id"]),
+    Field::new("start_date", &["start_date"]),
+    Field::new("end_date", &["end_date"]),
+    Field::new("claim_date", &["claim_date"]),
+    Field::new("last_update_date", &["last_update_date"]),
+    Field::new("description", &["description"]),
+    Field::new("volume", &["volume"]),
+    Field::new("reason", &["reason"]),
+    Field::new("decision", &["decision"]),
+    Field::new("subjects", &["subjects"]),
+    Field::new("currency", &["source_currency"]),
+    Field::new("entity_kind", &["entity_kind"]),
     // Contact names and e-mails of civil servants are personal data the explorer does not need;
     // the page address and title follow from the publication id.
-    Field {
-        key: "unused",
-        headers: &["contact", "contact_email", "url", "page_title", "entity_id"],
-    },
+    Field::new("unused", &["contact", "contact_email", "url", "page_title", "entity_id"]),
 ];
 
 /// Currency names of the exemptions sample, as ISO codes; `None` for shekels.

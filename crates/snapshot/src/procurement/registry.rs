@@ -139,21 +139,12 @@ pub fn name_key(name: &str) -> String {
 }
 
 const ENTITIES_2016: &[Field] = &[
-    Field {
-        key: "id",
-        headers: &["id"],
-    },
-    Field {
-        key: "kind",
-        headers: &["kind"],
-    },
-    Field {
-        key: "name",
-        headers: &["name"],
-    },
-    Field {
-        key: "unused",
-        headers: &[
+    Field::new("id", &["id"]),
+    Field::new("kind", &["kind"]),
+    Field::new("name", &["name"]),
+    Field::new(
+        "unused",
+        &[
             "flags",
             "manpower_contractor",
             "service_contractor",
@@ -170,41 +161,20 @@ const ENTITIES_2016: &[Field] = &[
             "lat",
             "lng",
         ],
-    },
+    ),
 ];
 
 const SPECIAL_ENTITIES: &[Field] = &[
-    Field {
-        key: "kind",
-        headers: &["kind"],
-    },
-    Field {
-        key: "name",
-        headers: &["name"],
-    },
-    Field {
-        key: "id",
-        headers: &["id"],
-    },
-    Field {
-        key: "unused",
-        headers: &["street", "house_number", "city", "zipcode"],
-    },
+    Field::new("kind", &["kind"]),
+    Field::new("name", &["name"]),
+    Field::new("id", &["id"]),
+    Field::new("unused", &["street", "house_number", "city", "zipcode"]),
 ];
 
 const PUBLISHERS: &[Field] = &[
-    Field {
-        key: "publisher",
-        headers: &["publisher"],
-    },
-    Field {
-        key: "ministry",
-        headers: &["ministry_name"],
-    },
-    Field {
-        key: "unused",
-        headers: &["type", "subunit", "ministry_short_name", "logo"],
-    },
+    Field::new("publisher", &["publisher"]),
+    Field::new("ministry", &["ministry_name"]),
+    Field::new("unused", &["type", "subunit", "ministry_short_name", "logo"]),
 ];
 
 /// Reads one registry file into `registry`, by its name. Returns `None` for a file that is not

@@ -29,50 +29,17 @@ const TMICHOT_COLUMNS: [&str; 10] = [
 ];
 
 const SAMPLE_FIELDS: &[Field] = &[
-    Field {
-        key: "year",
-        headers: &["year"],
-    },
-    Field {
-        key: "subject",
-        headers: &["subject"],
-    },
-    Field {
-        key: "code",
-        headers: &["code"],
-    },
-    Field {
-        key: "recipient",
-        headers: &["recipient"],
-    },
-    Field {
-        key: "kind",
-        headers: &["kind"],
-    },
-    Field {
-        key: "title",
-        headers: &["title"],
-    },
-    Field {
-        key: "num_used",
-        headers: &["num_used"],
-    },
-    Field {
-        key: "amount_allocated",
-        headers: &["amount_allocated"],
-    },
-    Field {
-        key: "amount_supported",
-        headers: &["amount_supported"],
-    },
-    Field {
-        key: "entity_id",
-        headers: &["entity_id"],
-    },
-    Field {
-        key: "entity_kind",
-        headers: &["entity_kind"],
-    },
+    Field::new("year", &["year"]),
+    Field::new("subject", &["subject"]),
+    Field::new("code", &["code"]),
+    Field::new("recipient", &["recipient"]),
+    Field::new("kind", &["kind"]),
+    Field::new("title", &["title"]),
+    Field::new("num_used", &["num_used"]),
+    Field::new("amount_allocated", &["amount_allocated"]),
+    Field::new("amount_supported", &["amount_supported"]),
+    Field::new("entity_id", &["entity_id"]),
+    Field::new("entity_kind", &["entity_kind"]),
 ];
 
 /// One support row as read.

@@ -20,6 +20,13 @@ pub struct Field {
     pub headers: &'static [&'static str],
 }
 
+impl Field {
+    /// The field `key`, under any of `headers`.
+    pub const fn new(key: &'static str, headers: &'static [&'static str]) -> Field {
+        Field { key, headers }
+    }
+}
+
 /// Key of the order-purpose field, which one layout leaves without a header.
 pub const PURPOSE: &str = "purpose";
 /// Key of the purchase-order field, which the headerless purpose column follows.
@@ -223,18 +230,9 @@ mod tests {
     use super::*;
 
     const FIELDS: &[Field] = &[
-        Field {
-            key: ORDER_ID,
-            headers: &["הזמנת רכש"],
-        },
-        Field {
-            key: PURPOSE,
-            headers: &["מטרת התקשרות"],
-        },
-        Field {
-            key: "executed",
-            headers: &["ביצוע"],
-        },
+        Field::new(ORDER_ID, &["הזמנת רכש"]),
+        Field::new(PURPOSE, &["מטרת התקשרות"]),
+        Field::new("executed", &["ביצוע"]),
     ];
 
     fn row(names: &[&str]) -> Row {
