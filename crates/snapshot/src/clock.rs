@@ -37,7 +37,7 @@ pub fn rfc3339(seconds: i64) -> String {
 
 /// Proleptic Gregorian date of a day count since 1970-01-01, by eras of 400 years (146,097
 /// days), each starting on 1 March so the leap day falls at the end of the era's year.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let shifted = days + 719_468;
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted.rem_euclid(146_097);

@@ -1,6 +1,8 @@
 //! Cell values of the procurement and supports files: shekel amounts, the four date forms,
 //! Python-repr lists and padded text.
 
+use crate::clock::civil_from_days;
+
 /// Parses an amount in shekels with optional agorot, thousands separators, a sign, and the tab
 /// and space padding of the per-supplier reports (`" \t-3,851 "`), rounded to whole shekels.
 /// Returns `Ok(None)` for a blank cell.
@@ -83,6 +85,7 @@ pub fn excel_date(serial: f64) -> Result<String, InvalidDate> {
     // Serial 25569 is 1970-01-01; the range above lies past Excel's fictitious 1900-02-29.
     let days = serial.floor() as i64 - 25569;
     let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = (u32::try_from(year).map_err(|_| InvalidDate)?, month as u32, day as u32);
     iso_date(year, month, day).ok_or(InvalidDate)
 }
 
@@ -97,24 +100,6 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
         _ => return None,
     };
     (DATE_YEARS.contains(&year) && (1..=days_in_month).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// Gregorian date of a count of days since 1970-01-01 (Howard Hinnant's civil_from_days).
-fn civil_from_days(days: i64) -> (u32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year as u32, month as u32, day as u32)
 }
 
 /// Returns the year of an ISO date.
