@@ -101,9 +101,20 @@ fn open(source: &Source, fields: &[Field], required: &[&str]) -> Result<(Table, 
     Ok((table, rows))
 }
 
-/// True when a short row is the cut-off last record of a `.sample.` file.
-fn truncated_sample_row(source: &Source, rows: &[Row], index: usize, width: usize) -> bool {
-    source.relative.contains(".sample.") && index + 1 == rows.len() && rows[index].cells.len() < width
+/// Counts the row at `index` as read, and as skipped when it is blank or the cut-off last
+/// record of a `.sample.` file; returns true when it is skipped.
+fn skip_row(tally: &mut RecordTally, source: &Source, rows: &[Row], index: usize, width: usize) -> bool {
+    tally.read();
+    let row = &rows[index];
+    if row.is_blank() {
+        tally.skip(reason::BLANK_ROW, 0, 0);
+        return true;
+    }
+    let truncated = source.relative.contains(".sample.") && index + 1 == rows.len() && row.cells.len() < width;
+    if truncated {
+        tally.skip(reason::TRUNCATED_SAMPLE_ROW, 0, 0);
+    }
+    truncated
 }
 
 /// Reads the tenders file.
@@ -123,13 +134,7 @@ pub fn read_tenders(
     let mut tenders = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         progress.row(row.number);
-        tally.read();
-        if row.is_blank() {
-            tally.skip(reason::BLANK_ROW, 0, 0);
-            continue;
-        }
-        if truncated_sample_row(source, &rows, index, table.width) {
-            tally.skip(reason::TRUNCATED_SAMPLE_ROW, 0, 0);
+        if skip_row(&mut tally, source, &rows, index, table.width) {
             continue;
         }
         let cells = table.fields(&source.path, row);
@@ -181,13 +186,7 @@ pub fn read_exemptions(source: &Source, progress: &FileProgress) -> Result<Exemp
     let mut records = Vec::new();
     for (index, row) in rows.iter().enumerate() {
         progress.row(row.number);
-        tally.read();
-        if row.is_blank() {
-            tally.skip(reason::BLANK_ROW, 0, 0);
-            continue;
-        }
-        if truncated_sample_row(source, &rows, index, table.width) {
-            tally.skip(reason::TRUNCATED_SAMPLE_ROW, 0, 0);
+        if skip_row(&mut tally, source, &rows, index, table.width) {
             continue;
         }
         let cells = table.fields(&source.path, row);
