@@ -141,3 +141,89 @@ async fn save_for_offline_keeps_listed_files() {
     assert!(size_text.contains(" kB") || size_text.contains(" MB"), "no size in {size_text:?}");
     assert_eq!(cached.as_u64(), Some(count as u64), "files of 2014 in the cache");
 }
+
+/// Counts the cached URLs that contain `part`.
+async fn cached_count(session: &Session, part: &str) -> u64 {
+    let script = format!(
+        "caches.open('budget-explorer-v1').then((cache) => cache.keys()) \
+         .then((keys) => done(keys.filter((request) => request.url.includes({part:?})).length))"
+    );
+    run_async(session, &script).await.as_u64().unwrap_or(0)
+}
+
+#[tokio::test]
+async fn save_for_offline_offers_budget_or_all() {
+    // The files of 2014 represent the budget part, and the procurement and search index files
+    // the much larger rest.
+    let dist = overlay_dist("save-choice", &["data/manifest.json"]);
+    let manifest_path = dist.join("data/manifest.json");
+    let mut manifest: Value = serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    let extra = ["procurement/index.json", "search/index.json"];
+    let files: Vec<Value> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|file| {
+            let path = file["path"].as_str().unwrap();
+            path.starts_with("2014/") || extra.contains(&path)
+        })
+        .cloned()
+        .collect();
+    let budget_count = files.len() - extra.len();
+    let all_count = files.len();
+    manifest["files"] = Value::Array(files);
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+
+    let session = Session::start_with(dist.clone(), "en", Options::default()).await;
+    session.open("#/en/budget/2014").await;
+    wait_for(&session, "[data-view=home] data").await;
+    wait_for_service_worker(&session).await;
+    wait_for(&session, "[data-testid=offline-save]").await.click().await.unwrap();
+    let choose = locale_fragment("en", "offline_choose");
+    wait_until(
+        &session,
+        &format!("document.querySelector('[data-testid=offline-status]').textContent.includes({choose:?})"),
+        "the dialog offers the choice",
+    )
+    .await;
+    let budget_label = text_of(&session, "label:has([data-testid=offline-choice-budget])").await;
+    let all_label = text_of(&session, "label:has([data-testid=offline-choice-all])").await;
+    let budget_checked = wait_until(&session, "document.querySelector('[data-testid=offline-choice-budget]').checked", "the budget choice is checked").await;
+
+    // Budget only, the default.
+    wait_for(&session, "[data-testid=offline-start]:not([disabled])").await.click().await.unwrap();
+    let done_budget = locale_fragment("en", "offline_done_budget");
+    wait_until(
+        &session,
+        &format!("document.querySelector('[data-testid=offline-status]').textContent.includes({done_budget:?})"),
+        "saving the budget finishes",
+    )
+    .await;
+    let budget_cached = cached_count(&session, "/data/2014/").await;
+    let procurement_after_budget = cached_count(&session, "/data/procurement/index.json").await;
+
+    // Then everything.
+    wait_for(&session, "[data-testid=offline-choice-all]:not([disabled])").await.click().await.unwrap();
+    wait_for(&session, "[data-testid=offline-start]:not([disabled])").await.click().await.unwrap();
+    let done_all = locale_fragment("en", "offline_done");
+    wait_until(
+        &session,
+        &format!("document.querySelector('[data-testid=offline-status]').textContent.includes({done_all:?})"),
+        "saving everything finishes",
+    )
+    .await;
+    let procurement_after_all = cached_count(&session, "/data/procurement/index.json").await;
+    let search_after_all = cached_count(&session, "/data/search/index.json").await;
+    session.close().await;
+    std::fs::remove_dir_all(&dist).ok();
+
+    assert!(budget_label.contains(&format!("{budget_count} files")), "budget choice {budget_label:?} lacks {budget_count} files");
+    assert!(all_label.contains(&format!("{all_count} files")), "full choice {all_label:?} lacks {all_count} files");
+    assert!(budget_label.contains(" kB") || budget_label.contains(" MB"), "no size in {budget_label:?}");
+    assert!(all_label.contains(" kB") || all_label.contains(" MB"), "no size in {all_label:?}");
+    assert_eq!(budget_checked, Value::Bool(true), "the budget choice is not the default");
+    assert_eq!(budget_cached, budget_count as u64, "files of 2014 in the cache after saving the budget");
+    assert_eq!(procurement_after_budget, 0, "saving the budget only saved a procurement file");
+    assert_eq!(procurement_after_all, 1, "procurement index in the cache after saving everything");
+    assert_eq!(search_after_all, 1, "search index in the cache after saving everything");
+}

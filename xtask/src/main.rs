@@ -4,7 +4,7 @@
 //! a fresh machine. Environment:
 //!
 //! - `BUDGET_RAW`: folder of the official raw files (default `data/raw` in the workspace).
-//! - `BUDGET_TOOLS`: where trunk, wasm-bindgen and wasm-opt are installed
+//! - `BUDGET_TOOLS`: where trunk, wasm-bindgen, wasm-opt and Pagefind are installed
 //!   (default `~/.cache/budget-explorer/tools`).
 //! - `BUDGET_WASM_TARGET_DIR`: cargo target folder of the wasm build
 //!   (default `~/.cache/budget-explorer/target-wasm/<checkout hash>`, or `target-wasm-debian/…`
@@ -31,8 +31,9 @@ tasks:
   serve   build, then serve dist/ on http://127.0.0.1:$BUDGET_PORT/ (default 8080)
   package build, then write one .tar.gz of the site and the full snapshot, readable offline
   test    run every test: native unit and integration tests, then browser tests on dist/
-  bench   build, then print sizes, load times (online, offline, service worker) and
-          snapshot build figures
+  bench   build, then print sizes (site, snapshot by part, search index), search bytes
+          and times per query beside Pagefind, load times (online, offline, service
+          worker) and snapshot build figures
 ";
 
 fn main() -> ExitCode {

@@ -19,7 +19,7 @@ fn from_env_or(name: &str, default: PathBuf) -> PathBuf {
     std::env::var_os(name).map(PathBuf::from).unwrap_or(default)
 }
 
-/// Where trunk, wasm-bindgen (`bin/`) and wasm-opt (`node_modules/.bin/`) are installed.
+/// Where trunk, wasm-bindgen (`bin/`), wasm-opt and Pagefind (`node_modules/.bin/`) are installed.
 pub fn tools() -> PathBuf {
     from_env_or("BUDGET_TOOLS", cache_home().join("budget-explorer/tools"))
 }

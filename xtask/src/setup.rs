@@ -10,7 +10,8 @@
 //!
 //! Trunk, wasm-bindgen-cli (at the version in Cargo.lock) and wasm-opt (binaryen 132 from npm;
 //! Debian's binaryen 108 produces wasm that wasm-bindgen's glue cannot load) go to
-//! `paths::tools()`, and Trunk is pinned to them so it never downloads anything.
+//! `paths::tools()`, and Trunk is pinned to them so it never downloads anything. Pagefind (from
+//! npm) goes there too, for the benchmark's search comparison only.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ use crate::paths;
 /// Trunk 0.22 needs rustc 1.96.1 or newer, which neither route guarantees.
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
+/// Pagefind, the static search library that `cargo xtask bench` compares the search index with.
+const PAGEFIND_VERSION: &str = "1.6.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const APT_PACKAGES_BROWSER: [&str; 4] = ["chromium", "chromium-driver", "brotli", "fonts-noto-core"];
 const APT_PACKAGES_DEBIAN_ROUTE: [&str; 4] = ["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
@@ -68,6 +71,10 @@ pub fn run() -> Result<Toolchain> {
     install_trunk()?;
     install_wasm_bindgen()?;
     install_wasm_opt()?;
+    // Only the benchmark uses Pagefind, so a failed install leaves the build working.
+    if let Err(error) = install_pagefind() {
+        eprintln!("setup: Pagefind is not installed ({error:#}); `cargo xtask bench` skips its comparison");
+    }
     Ok(toolchain(route))
 }
 
@@ -211,6 +218,28 @@ fn install_wasm_opt() -> Result<()> {
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&tools)
         .arg(format!("binaryen@{BINARYEN_VERSION}")))
+}
+
+/// Returns the path of the Pagefind command line in the tools folder, which exists once setup
+/// has installed it.
+pub fn pagefind_binary() -> PathBuf {
+    paths::tools().join("node_modules/.bin/pagefind")
+}
+
+fn install_pagefind() -> Result<()> {
+    if version_output(&pagefind_binary()).is_some_and(|text| text.split_whitespace().any(|word| word == PAGEFIND_VERSION)) {
+        return Ok(());
+    }
+    if which("npm").is_none() {
+        bail!("npm is missing; install Node.js and npm (apt-get install nodejs npm), then run `cargo xtask setup`");
+    }
+    eprintln!("setup: npm install pagefind@{PAGEFIND_VERSION}");
+    let tools = paths::tools();
+    std::fs::create_dir_all(&tools).with_context(|| format!("creating {}", tools.display()))?;
+    run_command(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&tools)
+        .arg(format!("pagefind@{PAGEFIND_VERSION}")))
 }
 
 fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<()> {

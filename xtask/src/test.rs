@@ -4,7 +4,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::setup::run_command;
+use crate::setup::{self, run_command};
 use crate::{build, package, paths};
 
 /// Native tests of every crate, then a full build on the real data and its offline archive,
@@ -41,12 +41,15 @@ pub fn run() -> Result<()> {
     .context("browser tests failed")
 }
 
-/// Builds and packages, then prints the size, load-time and snapshot-build figures.
+/// Builds and packages, then prints the size, load-time, search and snapshot-build figures.
 pub fn bench() -> Result<()> {
     build::run()?;
     let archive = package::write_archive(&paths::dist(), &paths::native_target_dir().join("package"))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let builder = paths::native_target_dir().join("release/budget-snapshot");
+    // `build::run` ran setup, which installs Pagefind when it can. Without it, the benchmark
+    // prints only its own search figures.
+    let pagefind = Some(setup::pagefind_binary()).filter(|binary| binary.is_file());
     run_command(
         Command::new(&cargo)
             .args(["run", "--release", "--quiet", "--package", "browser-tests", "--bin", "bench"])
@@ -54,6 +57,7 @@ pub fn bench() -> Result<()> {
             .env("BUDGET_ARCHIVE", archive)
             .env("BUDGET_RAW", paths::raw_data())
             .env("BUDGET_SNAPSHOT_BIN", builder)
+            .envs(pagefind.map(|binary| ("BUDGET_PAGEFIND", binary)))
             .current_dir(paths::workspace()),
     )
     .context("the benchmark failed")

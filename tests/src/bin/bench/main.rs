@@ -1,9 +1,16 @@
-//! Prints the size and speed figures of the built site and of the snapshot build.
+//! Prints the size and speed figures of the built site, its snapshot and search index, a
+//! Pagefind index of the same documents, and the snapshot build.
 //!
 //! Run through `cargo xtask bench`, which builds and packages first and sets `BUDGET_DIST`,
-//! `BUDGET_ARCHIVE`, `BUDGET_RAW` and `BUDGET_SNAPSHOT_BIN`. Timings are medians over several
-//! headless Chromium loads on this machine, so compare them between runs on the same machine
-//! only.
+//! `BUDGET_ARCHIVE`, `BUDGET_RAW`, `BUDGET_SNAPSHOT_BIN` and, once Pagefind is installed,
+//! `BUDGET_PAGEFIND`. Timings are medians over several runs on this machine, so compare them
+//! between runs on the same machine only.
+//!
+//! With the argument `search`, it prints only the search and Pagefind figures.
+
+mod pagefind;
+mod search;
+mod snapshot_parts;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,17 +30,37 @@ async fn main() {
     let dist = dist_dir();
     println!("Budget explorer benchmark ({})", dist.display());
     println!();
-    print_app_sizes(&dist);
+    let search_only = std::env::args().nth(1).as_deref() == Some("search");
+    if !search_only {
+        print_app_sizes(&dist);
+        snapshot_parts::print_snapshot_parts(&dist);
+    }
+    let search_files = search::SearchFiles::load(&dist.join("data"));
+    let costs = search::print_search_figures(&search_files);
+    pagefind::print_pagefind_comparison(&search_files, &costs).await;
+    drop(search_files);
+    if search_only {
+        return;
+    }
     print_browser_figures(&dist).await;
     print_offline_figures(&dist).await;
     print_snapshot_build();
 }
 
-/// Sizes of one file: raw, gzip -9 and brotli -q 11.
+/// Sizes of one file or a sum of files: raw, gzip -9 and brotli -q 11.
+#[derive(Debug, Clone, Copy, Default)]
 struct Sizes {
     raw: u64,
     gzip: u64,
     brotli: u64,
+}
+
+impl Sizes {
+    fn add(&mut self, other: &Sizes) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
 }
 
 fn compressed_len(program: &str, args: &[&str], bytes: &[u8]) -> u64 {
@@ -57,6 +84,25 @@ fn sizes_of(bytes: &[u8]) -> Sizes {
         gzip: compressed_len("gzip", &["-9", "-c"], bytes),
         brotli: compressed_len("brotli", &["-q", "11", "-c"], bytes),
     }
+}
+
+/// Sizes of every file in `paths`, in the same order, compressing on every core.
+fn sizes_of_files(paths: &[PathBuf]) -> Vec<Sizes> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(vec![Sizes::default(); paths.len()]);
+    let workers = std::thread::available_parallelism().map(|count| count.get()).unwrap_or(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = paths.get(index) else { break };
+                let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
+                let sizes = sizes_of(&bytes);
+                results.lock().expect("no worker panicked")[index] = sizes;
+            });
+        }
+    });
+    results.into_inner().expect("no worker panicked")
 }
 
 fn kib(bytes: u64) -> String {
