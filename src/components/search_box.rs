@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::data::{DataStore, SearchResults};
 use crate::i18n::{td, td_string};
-use crate::locale::{use_i18n, use_locale};
+use crate::locale::{isolate, use_i18n, use_locale};
 use crate::router::{budget_hash, navigate, use_route};
 
 /// Results of each kind in the header's list.
@@ -173,7 +173,7 @@ pub fn SearchBox() -> impl IntoView {
             let code = doc.code.clone().map(|code| view! { <bdi class="code" dir="ltr">{code}</bdi> });
             let option = view! {
                 <a role="option" id=option_id(position) href=href aria-selected=move || selected().to_string() tabindex="-1">
-                    <span class="title">{doc.title.clone()}</span>
+                    <bdi class="title">{doc.title.clone()}</bdi>
                     {code}
                 </a>
             }
@@ -200,7 +200,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     let empty = move || {
         let nothing = options.with(Vec::is_empty) && results.get().is_some();
-        nothing.then(|| view! { <p class="search-empty">{move || td!(i18n.get(), search_no_results, query = query.get())}</p> })
+        nothing.then(|| view! { <p class="search-empty">{move || td!(i18n.get(), search_no_results, query = isolate(&query.get()))}</p> })
     };
 
     view! {
@@ -228,7 +228,7 @@ pub fn SearchBox() -> impl IntoView {
                 </div>
                 {empty}
                 <a class="all-results" href=move || Route::Search { locale: locale.get(), query: query.get() }.to_hash()>
-                    {move || td!(i18n.get(), search_all_results, query = query.get())}
+                    {move || td!(i18n.get(), search_all_results, query = isolate(&query.get()))}
                 </a>
             </div>
         </div>

@@ -5,7 +5,10 @@
 //! and documents bucket.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::Poll;
 
 use budget_model::lists::ListYear;
 use budget_model::procurement::{
@@ -41,12 +44,11 @@ impl DataStore {
     /// first.
     pub async fn tender_lists(self, index: &ProcurementIndex, year: Option<ListYear>) -> Result<Vec<Arc<TenderList>>, LoadError> {
         let files = list_files(&index.tenders, year);
-        let mut lists = Vec::with_capacity(files.len());
-        for entry in files {
+        let loads = files.iter().map(|entry| {
             let path = tenders_path(entry.year.unwrap_or_default());
-            lists.push(self.shard(std::slice::from_ref(&entry.file), path).await?);
-        }
-        Ok(lists)
+            Box::pin(self.shard(std::slice::from_ref(&entry.file), path)) as Pin<Box<dyn Future<Output = _>>>
+        });
+        join_all(loads.collect()).await.into_iter().collect()
     }
 
     /// Returns the exemptions of the files `year` picks (`None`: the latest year).
@@ -56,11 +58,11 @@ impl DataStore {
         year: Option<ListYear>,
     ) -> Result<Vec<Arc<ExemptionList>>, LoadError> {
         let files = list_files(&index.exemptions, year);
-        let mut lists = Vec::with_capacity(files.len());
-        for entry in files {
-            lists.push(self.shard(std::slice::from_ref(&entry.file), exemptions_path(entry.year)).await?);
-        }
-        Ok(lists)
+        let loads = files.iter().map(|entry| {
+            let path = exemptions_path(entry.year);
+            Box::pin(self.shard(std::slice::from_ref(&entry.file), path)) as Pin<Box<dyn Future<Output = _>>>
+        });
+        join_all(loads.collect()).await.into_iter().collect()
     }
 
     /// Returns the search index, checked against the procurement index.
@@ -73,14 +75,20 @@ impl DataStore {
     /// up to `per_kind` candidates of each kind, and ranks them.
     pub async fn search(self, query: &str, per_kind: usize) -> Result<SearchResults, LoadError> {
         let index = self.search_index().await?;
-        let mut bytes = 0;
+        // A key with no shard has no indexed token, which `matching_docs` reads as empty.
+        let keys: Vec<(String, FileEntry)> = query_shard_keys(query)
+            .into_iter()
+            .filter_map(|key| index.shards.get(&key).map(|reference| (key.clone(), file_entry(shard_path(&key), reference))))
+            .collect();
+        let mut bytes: u64 = keys.iter().map(|(_, entry)| entry.bytes).sum();
+        let loads = keys.iter().map(|(_, entry)| {
+            Box::pin(self.shard::<TokenShard>(std::slice::from_ref(entry), entry.path.clone())) as Pin<Box<dyn Future<Output = _>>>
+        });
+        let loaded: Vec<Result<Arc<TokenShard>, LoadError>> = join_all(loads.collect()).await;
         let mut shards = BTreeMap::new();
-        for key in query_shard_keys(query) {
-            // A key with no shard has no indexed token, which `matching_docs` reads as empty.
-            let Some(reference) = index.shards.get(&key) else { continue };
-            bytes += reference.bytes;
-            let shard: Arc<TokenShard> = self.shard(&[file_entry(shard_path(&key), reference)], shard_path(&key)).await?;
-            shards.insert(key, (*shard).clone());
+        for ((key, _), shard) in keys.iter().zip(loaded) {
+            let shard = shard?;
+            shards.insert(key.clone(), TokenShard::clone(&shard));
         }
 
         let ids = matching_docs(query, &shards);
@@ -93,19 +101,49 @@ impl DataStore {
 
         let picked = candidates(&ids, &index.kinds, per_kind);
         let buckets: BTreeSet<u32> = picked.iter().map(|id| doc_bucket(*id)).collect();
-        let mut docs = Vec::with_capacity(picked.len());
+        let mut entries = Vec::with_capacity(buckets.len());
         for bucket in buckets {
             let Some(reference) = index.doc_buckets.get(bucket as usize) else {
                 return Err(LoadError::MissingShard { path: doc_bucket_path(bucket) });
             };
-            bytes += reference.bytes;
-            let path = doc_bucket_path(bucket);
-            let shard: Arc<DocShard> = self.shard(&[file_entry(path.clone(), reference)], path).await?;
+            entries.push(file_entry(doc_bucket_path(bucket), reference));
+        }
+        bytes += entries.iter().map(|entry| entry.bytes).sum::<u64>();
+        let loads = entries.iter().map(|entry| {
+            Box::pin(self.shard::<DocShard>(std::slice::from_ref(entry), entry.path.clone())) as Pin<Box<dyn Future<Output = _>>>
+        });
+        let mut docs = Vec::with_capacity(picked.len());
+        let loaded: Vec<Result<Arc<DocShard>, LoadError>> = join_all(loads.collect()).await;
+        for shard in loaded {
+            let shard = shard?;
             docs.extend(shard.docs.iter().filter(|doc| picked.binary_search(&doc.id).is_ok()).cloned());
         }
         log::info!("search {query:?}: {} matches, {} shown, {bytes} bytes of search files", ids.len(), docs.len());
         Ok(SearchResults { groups: rank(query, docs), totals, bytes })
     }
+}
+
+/// Runs `futures` at the same time and returns their outputs in order, so that the files a
+/// view needs download in parallel.
+async fn join_all<T>(futures: Vec<Pin<Box<dyn Future<Output = T> + '_>>>) -> Vec<T> {
+    let mut pending: Vec<Option<Pin<Box<dyn Future<Output = T> + '_>>>> = futures.into_iter().map(Some).collect();
+    let mut outputs: Vec<Option<T>> = pending.iter().map(|_| None).collect();
+    std::future::poll_fn(move |context| {
+        for (slot, output) in pending.iter_mut().zip(outputs.iter_mut()) {
+            if let Some(future) = slot {
+                if let Poll::Ready(value) = future.as_mut().poll(context) {
+                    *output = Some(value);
+                    *slot = None;
+                }
+            }
+        }
+        if pending.iter().all(Option::is_none) {
+            Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// The list files `year` picks, oldest first; `None` picks the latest dated file.

@@ -8,14 +8,15 @@ mod exemptions;
 mod filter_form;
 mod tenders;
 
-use budget_model::lists::{ListFilters, NoticeStatus};
+use budget_model::lists::{ListFilters, NoticeStatus, Sort};
 use budget_model::route::Route;
 use leptos::prelude::*;
 
 pub use exemptions::ExemptionsPage;
 pub use tenders::TendersPage;
 
-use crate::i18n::td_string;
+use crate::i18n::{td, td_string};
+use crate::locale::use_i18n;
 use crate::router::{navigate, use_route};
 
 /// Which list a page shows.
@@ -71,4 +72,19 @@ fn status_name(locale: crate::i18n::Locale, status: NoticeStatus) -> &'static st
         NoticeStatus::Cancelled => td_string!(locale, status_cancelled),
         NoticeStatus::Unknown => td_string!(locale, status_unknown),
     }
+}
+
+/// Value of `aria-sort` on the column a list is sorted by.
+fn sort_direction(sort: Sort) -> &'static str {
+    match sort.descending {
+        true => "descending",
+        false => "ascending",
+    }
+}
+
+/// A note that no row passes the filters, shown while `shown` is zero.
+#[component]
+fn EmptyList(#[prop(into)] shown: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || (shown.get() == 0).then(|| view! { <p class="list-empty" role="status">{move || td!(i18n.get(), list_empty)}</p> })
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::{kind_id, kind_name, result_href, Loaded};
 use crate::data::{DataStore, SearchResults};
 use crate::i18n::{td, td_string};
-use crate::locale::{use_i18n, use_locale};
+use crate::locale::{isolate, use_i18n, use_locale};
 use crate::router::{navigate, use_route};
 
 /// Results of each kind on the results page.
@@ -72,7 +72,7 @@ fn ResultList(results: SearchResults, query: String) -> impl IntoView {
     }
     if results.groups.is_empty() {
         let query_text = query.clone();
-        return view! { <p class="search-empty" data-testid="search-empty">{move || td!(i18n.get(), search_no_results, query = query_text.clone())}</p> }
+        return view! { <p class="search-empty" data-testid="search-empty">{move || td!(i18n.get(), search_no_results, query = isolate(&query_text))}</p> }
             .into_any();
     }
     let bytes = results.bytes;
@@ -96,7 +96,7 @@ fn ResultList(results: SearchResults, query: String) -> impl IntoView {
                     let code = doc.code.clone().map(|code| view! { <bdi class="code" dir="ltr">{code}</bdi> });
                     view! {
                         <li>
-                            <a href=href><span class="title">{doc.title.clone()}</span></a>
+                            <a href=href><bdi class="title">{doc.title.clone()}</bdi></a>
                             {code}
                         </li>
                     }

@@ -110,6 +110,29 @@ async fn tenders_filtered_from_url() {
             assert_ne!(status, "open", "tender {id} with deadline {deadline} reads open");
         }
     }
+
+    // Choosing a status writes it to the hash, next to the filters already there.
+    session
+        .client
+        .execute(
+            "const select = document.querySelector('[data-testid=filter-status]'); \
+             select.value = 'cancelled'; select.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .expect("choose a status");
+    let hash = wait_until(&session, "location.hash.includes('status=cancelled') && location.hash", "the hash names the status").await;
+    let hash = hash.as_str().unwrap_or_default().to_string();
+    assert!(hash.contains("year=2014"), "{hash}");
+    assert!(hash.contains(&format!("publisher={}", percent_encode(PUBLISHER))), "{hash}");
+    let cancelled = expected.iter().filter(|tender| tender["status"] == "בוטל").count();
+    let shown = wait_until(
+        &session,
+        &format!("document.querySelector('[data-testid=list-count]').dataset.shown === '{cancelled}'"),
+        "the count of cancelled tenders",
+    )
+    .await;
+    assert_eq!(shown, Value::Bool(true));
     session.close().await;
 }
 

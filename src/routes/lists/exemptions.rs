@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use budget_model::export::{Cell, Table};
 use budget_model::format::format_number;
-use budget_model::lists::{distinct_values, filter_and_sort, ListFilters, ListYear, Notice};
+use budget_model::lists::{distinct_values, filter_and_sort, ListFilters, ListYear, Notice, Sort, SortKey};
 use budget_model::procurement::{Exemption, Party};
 use budget_model::route::Route;
 use leptos::prelude::*;
 
 use super::filter_form::{FilterChoices, FilterForm};
-use super::{apply_filters, date_view, status_name, today, use_filters, ListKind};
+use super::{apply_filters, date_view, sort_direction, status_name, today, use_filters, EmptyList, ListKind};
 use crate::components::{Amount, ExportButtons, Loaded, NoData, WindowedTable};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string};
@@ -68,6 +68,10 @@ pub fn ExemptionsPage() -> impl IntoView {
 
 const COLUMNS: usize = 9;
 
+/// Columns of the amount and of the start date, which the list can be sorted by.
+const AMOUNT_COLUMN: usize = 6;
+const START_COLUMN: usize = 7;
+
 fn headers(locale: crate::i18n::Locale) -> Vec<String> {
     [
         td_string!(locale, col_publication),
@@ -113,7 +117,7 @@ fn amount_view(exemption: &Exemption) -> AnyView {
 
 fn text_cell(text: Option<&str>) -> AnyView {
     match text {
-        Some(text) => view! { <span title=text.to_string()>{text.to_string()}</span> }.into_any(),
+        Some(text) => view! { <span dir="auto" title=text.to_string()>{text.to_string()}</span> }.into_any(),
         None => view! { <NoData /> }.into_any(),
     }
 }
@@ -193,7 +197,21 @@ fn ExemptionsView(data: ExemptionData, filters: Memo<ListFilters>) -> impl IntoV
 
     let head = view! {
         <tr aria-rowindex="1">
-            {move || headers(i18n.get()).into_iter().map(|text| view! { <th scope="col">{text}</th> }).collect_view()}
+            {move || {
+                let sort = filters.with(|filters| filters.sort.unwrap_or(Sort::DEFAULT));
+                let sorted_column = match sort.key {
+                    SortKey::Date => START_COLUMN,
+                    SortKey::Amount => AMOUNT_COLUMN,
+                };
+                headers(i18n.get())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(column, text)| {
+                        let sorted = (column == sorted_column).then(|| sort_direction(sort));
+                        view! { <th scope="col" aria-sort=sorted>{text}</th> }
+                    })
+                    .collect_view()
+            }}
         </tr>
     }
     .into_any();
@@ -246,6 +264,7 @@ fn ExemptionsView(data: ExemptionData, filters: Memo<ListFilters>) -> impl IntoV
             <ExportButtons table=make_table file_name=file_name />
         </div>
         {detail}
+        <EmptyList shown />
         <WindowedTable row_count=shown columns=COLUMNS head render_row test_id="exemptions-table">
             {move || td!(i18n.get(), exemptions_caption)}
         </WindowedTable>

@@ -4,12 +4,12 @@ use std::sync::Arc;
 
 use budget_model::export::{Cell, Table};
 use budget_model::format::format_number;
-use budget_model::lists::{distinct_values, filter_and_sort, ListFilters, ListYear, Notice};
+use budget_model::lists::{distinct_values, filter_and_sort, ListFilters, ListYear, Notice, Sort};
 use budget_model::procurement::{tender_url, Tender};
 use leptos::prelude::*;
 
 use super::filter_form::{FilterChoices, FilterForm};
-use super::{apply_filters, date_view, status_name, today, use_filters, ListKind};
+use super::{apply_filters, date_view, sort_direction, status_name, today, use_filters, EmptyList, ListKind};
 use crate::components::{ExportButtons, Loaded, WindowedTable};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string};
@@ -65,6 +65,9 @@ pub fn TendersPage() -> impl IntoView {
 
 const COLUMNS: usize = 6;
 
+/// Column of the publication date, which the list is sorted by.
+const DATE_COLUMN: usize = 3;
+
 fn headers(locale: crate::i18n::Locale) -> Vec<String> {
     [
         td_string!(locale, col_publication),
@@ -104,8 +107,8 @@ fn TendersView(data: TenderData, filters: Memo<ListFilters>) -> impl IntoView {
                             <bdi>{tender.publication_id.clone()}</bdi>
                         </a>
                     </td>
-                    <td class="wide" title=tender.description.clone()>{tender.description.clone()}</td>
-                    <td title=tender.publisher.clone()>{tender.publisher.clone()}</td>
+                    <td class="wide" dir="auto" title=tender.description.clone()>{tender.description.clone()}</td>
+                    <td dir="auto" title=tender.publisher.clone()>{tender.publisher.clone()}</td>
                     <td>{date_view(Some(&tender.publish_date))}</td>
                     <td>{date_view(tender.claim_date.as_deref())}</td>
                     <td class="status" data-testid="status">{move || status_name(i18n.get(), status)}</td>
@@ -145,7 +148,17 @@ fn TendersView(data: TenderData, filters: Memo<ListFilters>) -> impl IntoView {
 
     let head = view! {
         <tr aria-rowindex="1">
-            {move || headers(i18n.get()).into_iter().map(|text| view! { <th scope="col">{text}</th> }).collect_view()}
+            {move || {
+                let sort = filters.with(|filters| filters.sort.unwrap_or(Sort::DEFAULT));
+                headers(i18n.get())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(column, text)| {
+                        let sorted = (column == DATE_COLUMN).then(|| sort_direction(sort));
+                        view! { <th scope="col" aria-sort=sorted>{text}</th> }
+                    })
+                    .collect_view()
+            }}
         </tr>
     }
     .into_any();
@@ -164,6 +177,7 @@ fn TendersView(data: TenderData, filters: Memo<ListFilters>) -> impl IntoView {
             })}
             <ExportButtons table=make_table file_name=file_name />
         </div>
+        <EmptyList shown />
         <WindowedTable row_count=shown columns=COLUMNS head render_row test_id="tenders-table">
             {move || td!(i18n.get(), tenders_caption)}
         </WindowedTable>
