@@ -159,16 +159,13 @@ pub fn SearchBox() -> impl IntoView {
     let expanded = move || open.get() && query.with(|query| query.chars().count() >= MIN_QUERY_CHARS);
     let option_id = |index: usize| format!("search-option-{index}");
     let listbox = move || {
-        let mut index = 0;
         let mut groups = Vec::new();
         let mut current: Option<(DocKind, Vec<AnyView>)> = None;
-        for (href, doc) in options.get() {
+        for (position, (href, doc)) in options.get().into_iter().enumerate() {
             if current.as_ref().is_none_or(|(kind, _)| *kind != doc.kind) {
                 groups.extend(current.take());
                 current = Some((doc.kind, Vec::new()));
             }
-            let position = index;
-            index += 1;
             let selected = move || active.get() == Some(position);
             let code = doc.code.clone().map(|code| view! { <bdi class="code" dir="ltr">{code}</bdi> });
             let option = view! {
@@ -183,7 +180,7 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
         groups.extend(current.take());
-        let group_views = groups
+        groups
             .into_iter()
             .map(|(kind, options)| {
                 let label_id = format!("search-group-{}", kind_id(kind));
@@ -195,8 +192,7 @@ pub fn SearchBox() -> impl IntoView {
                     </div>
                 }
             })
-            .collect_view();
-        group_views
+            .collect_view()
     };
     let empty = move || {
         let nothing = options.with(Vec::is_empty) && results.get().is_some();
