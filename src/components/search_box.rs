@@ -230,3 +230,26 @@ pub fn SearchBox() -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use budget_model::BudgetCode;
+
+    use super::*;
+
+    fn doc(target: DocTarget) -> Doc {
+        Doc { id: 0, kind: DocKind::Tender, title: "מכרז".to_string(), code: None, target }
+    }
+
+    #[test]
+    fn result_links_per_kind() {
+        let budget = doc(DocTarget::Budget { code: BudgetCode::parse("20241447").unwrap(), year: 2014 });
+        assert_eq!(result_href(Locale::He, &budget), "#/he/budget/2014/20241447");
+        let entity = doc(DocTarget::Entity { id: "512238338".to_string() });
+        assert_eq!(result_href(Locale::Ar, &entity), "#/ar/entity/512238338");
+        let tender = doc(DocTarget::Tender { publication_id: "517108".to_string(), year: 2010 });
+        assert_eq!(result_href(Locale::En, &tender), "#/en/tenders?year=2010&id=517108");
+        let undated = doc(DocTarget::Exemption { publication_id: "544669".to_string(), year: None });
+        assert_eq!(result_href(Locale::He, &undated), "#/he/exemptions?year=undated&id=544669");
+    }
+}
