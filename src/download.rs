@@ -20,6 +20,17 @@ pub fn save_text(text: &str, media_type: &str, file_name: &str) {
     }
 }
 
+/// Downloads `bytes` as a file named `file_name` of media type `media_type`.
+pub fn save_bytes(bytes: &[u8], media_type: &str, file_name: &str) {
+    let options = BlobPropertyBag::new();
+    options.set_type(media_type);
+    let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
+    match Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        Ok(blob) => save_blob(&blob, file_name),
+        Err(error) => log::warn!("could not make {file_name}: {error:?}"),
+    }
+}
+
 /// Downloads the picture on `canvas` as a PNG file named `file_name`.
 pub fn save_canvas_png(canvas: &HtmlCanvasElement, file_name: &str) {
     let file_name = file_name.to_string();

@@ -3,9 +3,9 @@
 use budget_model::route::Route;
 use leptos::prelude::*;
 
-use super::LanguageSwitcher;
+use super::{LanguageSwitcher, SearchBox};
 use crate::browser;
-use crate::i18n::td;
+use crate::i18n::{td, td_string};
 use crate::locale::{use_i18n, use_locale};
 
 /// Skip link, site title linking to the default year, and the language switcher.
@@ -29,6 +29,15 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="site-title" href=home data-testid="site-title">{td!(i18n.get(), app_title)}</a>
                 <p class="tagline">{td!(i18n.get(), app_tagline)}</p>
             </div>
+            <nav class="list-links" aria-label=move || td_string!(i18n.get(), nav_lists_label).to_string()>
+                <a href=move || Route::Tenders { locale: locale.get(), filters: Default::default(), snapshot: None }.to_hash()>
+                    {move || td!(i18n.get(), nav_tenders)}
+                </a>
+                <a href=move || Route::Exemptions { locale: locale.get(), filters: Default::default(), snapshot: None }.to_hash()>
+                    {move || td!(i18n.get(), nav_exemptions)}
+                </a>
+            </nav>
+            <SearchBox />
             <LanguageSwitcher />
         </header>
     }

@@ -9,6 +9,7 @@ mod procurement;
 mod search;
 
 pub use error::LoadError;
+pub use search::SearchResults;
 pub use store::{DataStore, SnapshotInfo};
 
 /// Folder of the snapshot relative to the page, so the site works under any sub-path.

@@ -7,7 +7,9 @@
 
 pub mod amount;
 pub mod code;
+pub mod export;
 pub mod format;
+pub mod lists;
 pub mod procurement;
 pub mod route;
 pub mod search;
