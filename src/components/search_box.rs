@@ -22,6 +22,10 @@ const PER_KIND_IN_LIST: usize = 4;
 /// Shortest query, in characters, that the header searches for.
 const MIN_QUERY_CHARS: usize = 2;
 
+/// Pause in typing after which the header searches, so that a quick typist loads the files of
+/// the words and not of every prefix on the way.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The address a search result links to: the budget item, the entity page, or the tenders or
 /// exemptions list filtered to the one record.
 pub fn result_href(locale: Locale, doc: &Doc) -> String {
@@ -72,8 +76,22 @@ pub fn SearchBox() -> impl IntoView {
     let (active, set_active) = signal(None::<usize>);
 
     let query = Memo::new(move |_| text.get().trim().to_string());
-    let results = LocalResource::new(move || {
+    let (settled, set_settled) = signal(String::new());
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
         let query = query.get();
+        if let Some(handle) = pause.get_value() {
+            handle.clear();
+        }
+        pause.set_value(set_timeout_with_handle(move || set_settled.set(query), TYPING_PAUSE).ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pause.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    let results = LocalResource::new(move || {
+        let query = settled.get();
         async move {
             if query.chars().count() < MIN_QUERY_CHARS {
                 return Ok(SearchResults::default());
