@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod code;
 pub mod format;
+pub mod item_spending;
 pub mod procurement;
 pub mod route;
 pub mod search;
