@@ -16,7 +16,7 @@ use crate::locale::{use_i18n, use_locale};
 /// How many contracts and supports the item page lists.
 const TOP_ROWS: usize = 10;
 
-/// What the procurement files hold for one item in one year.
+/// Procurement data of one item in one year.
 #[derive(Clone)]
 enum ItemProcurementData {
     /// The snapshot has no contracts or supports at all in the year.
@@ -52,7 +52,7 @@ async fn load(store: DataStore, year: u16, code: BudgetCode) -> Result<ItemProcu
     Ok(ItemProcurementData::Rows { spending: Arc::new(spending), publishers })
 }
 
-/// Ids and names of the publishers whose contracts are in `spending`, as the index lists them.
+/// Returns the ids and names of the publishers whose contracts are in `spending`, as the index lists them.
 pub fn reporting_publishers(procurement: &ProcurementIndex, spending: &ItemSpending) -> Vec<(String, String)> {
     let mut names: Vec<&str> = spending.contracts.iter().map(|contract| contract.publisher.as_str()).collect();
     names.sort_unstable();

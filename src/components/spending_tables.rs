@@ -73,16 +73,17 @@ fn ContractVolume(contract: Contract) -> impl IntoView {
     }
 }
 
-/// Which optional columns a contracts table shows.
+/// Optional columns of a contracts table.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ContractColumns {
     /// The budget line, for tables that span several lines.
     pub line: bool,
-    /// The publisher and the report year, for an entity's contracts.
+    /// The publisher and the report year in place of the supplier, for the contracts of one
+    /// entity, where the supplier is the same on every row.
     pub publisher: bool,
 }
 
-/// Contracts as a table: supplier, purpose, method, dates and amounts, then the private
+/// Contracts as a table: supplier (or publisher), purpose, method, dates and amounts, then the private
 /// individuals' row and a totals row. `totals` must be the sum of the rows and `private`.
 #[component]
 pub fn ContractsTable(
@@ -97,29 +98,32 @@ pub fn ContractsTable(
     let i18n = use_i18n();
     let count = contracts.len();
     let (show_all, set_show_all) = signal(count <= FIRST_ROWS);
-    let extra_columns = usize::from(columns.line) + 2 * usize::from(columns.publisher);
+    let extra_columns = usize::from(columns.line) + usize::from(columns.publisher);
 
     let row = move |contract: Contract| {
         let line = columns.line.then(|| {
             let cell = contract.budget_code.clone().map(|code| view! { <LineLink year=contract.year code /> });
             view! { <td>{cell}</td> }
         });
-        let publisher = columns.publisher.then(|| {
-            view! {
-                <td><bdi>{contract.publisher.clone()}</bdi></td>
-                <td><data value=contract.year.to_string()>{contract.year}</data></td>
-            }
+        let header = match columns.publisher {
+            true => view! { <bdi>{contract.publisher.clone()}</bdi> }.into_any(),
+            false => view! { <PartyName party=contract.supplier.clone() /> }.into_any(),
+        };
+        let report_year =
+            columns.publisher.then(|| view! { <td><data value=contract.year.to_string()>{contract.year}</data></td> });
+        let period = (contract.start_date.is_some() || contract.end_date.is_some()).then(|| {
+            view! { <IsoDate date=contract.start_date.clone() />" – "<IsoDate date=contract.end_date.clone() /> }
         });
         let reason = contract.exemption_reason.clone().map(|reason| view! { <br /><small><bdi>{reason}</bdi></small> });
         view! {
             <tr data-row="contract">
-                <th scope="row"><PartyName party=contract.supplier.clone() /></th>
-                {publisher}
+                <th scope="row">{header}</th>
+                {report_year}
                 {line}
                 <td><bdi>{contract.purpose.clone()}</bdi></td>
                 <td><bdi>{contract.method.clone()}</bdi>{reason}</td>
                 <td><IsoDate date=contract.order_date.clone() /></td>
-                <td class="dates"><IsoDate date=contract.start_date.clone() />" – "<IsoDate date=contract.end_date.clone() /></td>
+                <td class="dates">{period}</td>
                 <td class="numeric" data-column="volume"><ContractVolume contract=contract.clone() /></td>
                 <td class="numeric" data-column="executed"><Amount shekels=contract.executed /></td>
             </tr>
@@ -161,11 +165,14 @@ pub fn ContractsTable(
                 <caption>{children()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{td!(i18n.get(), proc_col_supplier)}</th>
-                        {columns.publisher.then(|| view! {
-                            <th scope="col">{td!(i18n.get(), proc_col_publisher)}</th>
-                            <th scope="col">{td!(i18n.get(), proc_col_report_year)}</th>
-                        })}
+                        {match columns.publisher {
+                            true => view! {
+                                <th scope="col">{td!(i18n.get(), proc_col_publisher)}</th>
+                                <th scope="col">{td!(i18n.get(), proc_col_report_year)}</th>
+                            }
+                            .into_any(),
+                            false => view! { <th scope="col">{td!(i18n.get(), proc_col_supplier)}</th> }.into_any(),
+                        }}
                         {columns.line.then(|| view! { <th scope="col">{td!(i18n.get(), proc_col_line)}</th> })}
                         <th scope="col">{td!(i18n.get(), proc_col_purpose)}</th>
                         <th scope="col">{td!(i18n.get(), proc_col_method)}</th>
@@ -211,7 +218,7 @@ pub fn SupportsTable(
     totals: SupportTotals,
     /// Shows the year and budget line of each row.
     show_line: bool,
-    /// Shows the supporting ministry of each row.
+    /// Shows the supporting ministry in place of the recipient, for the supports of one entity.
     #[prop(default = false)]
     show_ministry: bool,
     /// Value of `data-testid`.
@@ -221,7 +228,7 @@ pub fn SupportsTable(
     let i18n = use_i18n();
     let count = rows.len();
     let (show_all, set_show_all) = signal(count <= FIRST_ROWS);
-    let span = 2 + 2 * usize::from(show_line) + usize::from(show_ministry);
+    let span = 2 + 2 * usize::from(show_line);
 
     let row = move |row: SupportRow| {
         let SupportRow { support, line } = row;
@@ -233,11 +240,13 @@ pub fn SupportsTable(
             .into_any(),
             None => view! { <td></td><td></td> }.into_any(),
         });
-        let ministry = show_ministry.then(|| view! { <td><bdi>{support.ministry.clone()}</bdi></td> });
+        let header = match show_ministry {
+            true => view! { <bdi>{support.ministry.clone()}</bdi> }.into_any(),
+            false => view! { <PartyName party=support.recipient.clone() /> }.into_any(),
+        };
         view! {
             <tr data-row="support">
-                <th scope="row"><PartyName party=support.recipient.clone() /></th>
-                {ministry}
+                <th scope="row">{header}</th>
                 {line}
                 <td><bdi>{support.kind.clone()}</bdi></td>
                 <td class="numeric" data-column="allocated"><Amount shekels=Some(support.allocated) /></td>
@@ -277,8 +286,10 @@ pub fn SupportsTable(
                 <caption>{children()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{td!(i18n.get(), proc_col_recipient)}</th>
-                        {show_ministry.then(|| view! { <th scope="col">{td!(i18n.get(), proc_col_ministry)}</th> })}
+                        {match show_ministry {
+                            true => view! { <th scope="col">{td!(i18n.get(), proc_col_ministry)}</th> }.into_any(),
+                            false => view! { <th scope="col">{td!(i18n.get(), proc_col_recipient)}</th> }.into_any(),
+                        }}
                         {show_line.then(|| view! {
                             <th scope="col">{td!(i18n.get(), col_year)}</th>
                             <th scope="col">{td!(i18n.get(), proc_col_line)}</th>

@@ -16,7 +16,7 @@ use crate::i18n::{td, td_string};
 use crate::locale::{use_i18n, use_locale};
 use crate::router::budget_hash;
 
-/// What the contracts page shows.
+/// Data of the contracts page.
 #[derive(Clone)]
 struct ContractsData {
     year: u16,

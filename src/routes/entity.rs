@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::{Amount, ContractColumns, ContractsTable, Loaded, SupportRow, SupportsTable, YearsFigure};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string, Locale as I18nLocale};
-use crate::locale::{use_i18n, use_locale};
+use crate::locale::{isolate, use_i18n, use_locale};
 
 fn load_entity(store: DataStore, id: String) -> LocalBoxFuture<Result<Outcome<Entity>, LoadError>> {
     Box::pin(async move {
@@ -194,7 +194,7 @@ fn EntityView(entity: Entity) -> impl IntoView {
 
     let chart_caption = {
         let name = name.clone();
-        move || td_string!(i18n.get(), proc_entity_years_caption, name = name.clone()).to_string()
+        move || td_string!(i18n.get(), proc_entity_years_caption, name = isolate(&name)).to_string()
     };
     let years_caption_name = name.clone();
     view! {

@@ -12,7 +12,7 @@ use crate::browser;
 use crate::components::{Amount, Loaded, PartyName, PublisherList, YearsFigure};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string, Locale as I18nLocale};
-use crate::locale::use_i18n;
+use crate::locale::{isolate, use_i18n};
 
 /// How many suppliers the page lists per year.
 const TOP_SUPPLIERS: usize = 25;
@@ -131,7 +131,7 @@ fn PublisherView(summary: Arc<PublisherSummary>) -> impl IntoView {
     };
     let chart_caption = {
         let name = name.clone();
-        move || td_string!(i18n.get(), proc_publisher_years_caption, name = name.clone()).to_string()
+        move || td_string!(i18n.get(), proc_publisher_years_caption, name = isolate(&name)).to_string()
     };
     let table_name = name.clone();
 
