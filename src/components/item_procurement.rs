@@ -61,7 +61,11 @@ pub fn reporting_publishers(procurement: &ProcurementIndex, spending: &ItemSpend
         .into_iter()
         .filter_map(|name| {
             let id = publisher_id(name);
-            procurement.publishers.iter().find(|entry| entry.id == id).map(|entry| (entry.id.clone(), entry.name.clone()))
+            procurement
+                .publishers
+                .iter()
+                .find(|entry| entry.id == id)
+                .map(|entry| (entry.id.clone(), entry.name.clone()))
         })
         .collect()
 }
@@ -106,10 +110,12 @@ fn ItemProcurementView(year: u16, code: BudgetCode, data: ItemProcurementData) -
     };
     match data {
         ItemProcurementData::NoYear => {
-            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_year, year)}</p> }.into_any()
+            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_year, year)}</p> }
+                .into_any()
         }
         ItemProcurementData::Empty => {
-            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_item, year)}</p> }.into_any()
+            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_item, year)}</p> }
+                .into_any()
         }
         ItemProcurementData::Section { contracts, supports } => view! {
             <SpendingSummary contracts supports />

@@ -34,7 +34,11 @@ impl Chart for YearBars {
         let bars: Vec<Bar> = self
             .rows
             .iter()
-            .map(|(year, value)| Bar { label: year.to_string(), value: *value, value_text: format_amount(*value, self.locale) })
+            .map(|(year, value)| Bar {
+                label: year.to_string(),
+                value: *value,
+                value_text: format_amount(*value, self.locale),
+            })
             .collect();
         // Procurement amounts are money paid, so the bars take the executed phase's color.
         let chart = SectionsBarChart { bars: &bars, phase: Phase::Executed, rtl: self.locale.dir() == "rtl", scale };
@@ -64,7 +68,8 @@ pub fn YearsFigure(
         let rows = rows.clone();
         move || {
             let Some((year, value)) = rows.iter().max_by_key(|(_, value)| *value) else { return String::new() };
-            td_string!(i18n.get(), proc_years_finding, year = *year, amount = format_amount(*value, locale.get())).to_string()
+            td_string!(i18n.get(), proc_years_finding, year = *year, amount = format_amount(*value, locale.get()))
+                .to_string()
         }
     };
     let draw = {

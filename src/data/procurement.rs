@@ -20,7 +20,11 @@ impl DataStore {
 
     /// Returns the spending index of `year`, or `None` when the snapshot has no contracts or
     /// supports in that year.
-    pub async fn spending_year(self, procurement: &ProcurementIndex, year: u16) -> Result<Option<Arc<SpendingYear>>, LoadError> {
+    pub async fn spending_year(
+        self,
+        procurement: &ProcurementIndex,
+        year: u16,
+    ) -> Result<Option<Arc<SpendingYear>>, LoadError> {
         let Some(entry) = procurement.spending.iter().find(|entry| entry.year == year) else {
             return Ok(None);
         };
@@ -29,7 +33,11 @@ impl DataStore {
 
     /// Returns the spending shard of the domain that holds `code` (a domain, program or line),
     /// or `None` when that domain has no spending in the year.
-    pub async fn spending_shard(self, year: &SpendingYear, code: &BudgetCode) -> Result<Option<Arc<SpendingShard>>, LoadError> {
+    pub async fn spending_shard(
+        self,
+        year: &SpendingYear,
+        code: &BudgetCode,
+    ) -> Result<Option<Arc<SpendingShard>>, LoadError> {
         let Some(domain) = year.domain_of(code) else {
             return Ok(None);
         };

@@ -32,7 +32,11 @@ struct ContractsData {
 
 /// Loads the year's budget section of `code`, then the spending shards under `code`: one
 /// domain's shard for a domain, program or line, every domain's shard for a section.
-fn load_contracts(store: DataStore, year: u16, code: BudgetCode) -> LocalBoxFuture<Result<Outcome<ContractsData>, LoadError>> {
+fn load_contracts(
+    store: DataStore,
+    year: u16,
+    code: BudgetCode,
+) -> LocalBoxFuture<Result<Outcome<ContractsData>, LoadError>> {
     Box::pin(async move {
         let index = store.index().await?;
         let Some(entry) = index.year(year) else {
@@ -108,9 +112,11 @@ fn ContractsView(data: ContractsData) -> impl IntoView {
     let back = move || budget_hash(locale.get(), year, back.as_ref());
     let heading_name = name.clone();
     let body = match spending {
-        None => view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_year, year)}</p> }.into_any(),
+        None => view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_year, year)}</p> }
+            .into_any(),
         Some(spending) if spending.is_empty() => {
-            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_item, year)}</p> }.into_any()
+            view! { <p class="note" data-testid="no-procurement">{td!(i18n.get(), proc_none_item, year)}</p> }
+                .into_any()
         }
         Some(spending) => {
             let spending = Arc::unwrap_or_clone(spending);

@@ -1,24 +1,37 @@
 //! A supplier or support recipient: what it received, per year and per ministry.
 
+use std::sync::Arc;
+
 use budget_model::format::format_number;
 use budget_model::item_spending::received;
-use budget_model::procurement::{ContractTotals, Entity, SupportTotals};
+use budget_model::procurement::{publisher_id, ContractTotals, Entity, ProcurementIndex, SupportTotals};
 use budget_model::route::{QueryParams, Route};
 use leptos::prelude::*;
 
 use super::{LocalBoxFuture, NotFoundView, Outcome};
 use crate::browser;
-use crate::components::{Amount, ContractColumns, ContractsTable, Loaded, SupportRow, SupportsTable, YearsFigure};
+use crate::components::{
+    publisher_hash, Amount, ContractColumns, ContractsTable, Loaded, SupportRow, SupportsTable, YearsFigure,
+};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string, Locale as I18nLocale};
 use crate::locale::{isolate, use_i18n, use_locale};
 
-fn load_entity(store: DataStore, id: String) -> LocalBoxFuture<Result<Outcome<Entity>, LoadError>> {
+/// An entity with the ids of the publishers that report procurement, by name, so that its
+/// ministries link to their procurement pages.
+#[derive(Clone)]
+struct EntityData {
+    entity: Entity,
+    publishers: Arc<ProcurementIndex>,
+}
+
+fn load_entity(store: DataStore, id: String) -> LocalBoxFuture<Result<Outcome<EntityData>, LoadError>> {
     Box::pin(async move {
-        Ok(match store.entity(&id).await? {
-            Some(entity) => Outcome::Found(entity),
-            None => Outcome::NotFound { year: None },
-        })
+        let Some(entity) = store.entity(&id).await? else {
+            return Ok(Outcome::NotFound { year: None });
+        };
+        let publishers = store.procurement_index().await?;
+        Ok(Outcome::Found(EntityData { entity, publishers }))
     })
 }
 
@@ -34,7 +47,7 @@ pub fn EntityPage(id: String) -> impl IntoView {
         <Loaded
             resource=data
             render=move |outcome| match outcome {
-                Outcome::Found(entity) => view! { <EntityView entity /> }.into_any(),
+                Outcome::Found(data) => view! { <EntityView entity=data.entity publishers=data.publishers /> }.into_any(),
                 Outcome::NotFound { year } => view! { <NotFoundView year /> }.into_any(),
             }
         />
@@ -55,7 +68,7 @@ fn kind_name(i18n: I18nLocale, kind: &str) -> String {
 }
 
 #[component]
-fn EntityView(entity: Entity) -> impl IntoView {
+fn EntityView(entity: Entity, publishers: Arc<ProcurementIndex>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = use_locale();
     {
@@ -112,9 +125,17 @@ fn EntityView(entity: Entity) -> impl IntoView {
         .ministries
         .iter()
         .map(|ministry| {
+            // Supports name the ministry as the supports report writes it, which may match no
+            // publisher of the procurement reports; those names stay plain text.
+            let id = publisher_id(&ministry.name);
+            let name = match publishers.publishers.iter().any(|entry| entry.id == id) {
+                true => view! { <a href=move || publisher_hash(locale.get(), &id)><bdi>{ministry.name.clone()}</bdi></a> }
+                    .into_any(),
+                false => view! { <bdi>{ministry.name.clone()}</bdi> }.into_any(),
+            };
             view! {
                 <tr>
-                    <th scope="row"><bdi>{ministry.name.clone()}</bdi></th>
+                    <th scope="row">{name}</th>
                     <td class="numeric"><data value=ministry.contracts.orders.to_string()>{format_number(u64::from(ministry.contracts.orders))}</data></td>
                     <td class="numeric"><Amount shekels=Some(ministry.contracts.executed) /></td>
                     <td class="numeric"><Amount shekels=Some(ministry.supports.paid) /></td>

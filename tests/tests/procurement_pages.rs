@@ -104,7 +104,8 @@ fn entity_sums_from_shards(entity: &str) -> BTreeMap<u16, (i64, i64)> {
 /// Returns the integer `value` of the `<data>` inside the first match of `selector`.
 async fn data_value(session: &Session, selector: &str) -> i64 {
     let element = wait_for(session, &format!("{selector} data")).await;
-    let value = element.attr("value").await.expect("attribute").unwrap_or_else(|| panic!("{selector} data has no value"));
+    let value =
+        element.attr("value").await.expect("attribute").unwrap_or_else(|| panic!("{selector} data has no value"));
     value.parse().unwrap_or_else(|_| panic!("{selector}: {value:?} is not an integer"))
 }
 
@@ -150,7 +151,8 @@ async fn contracts_page_rows_sum_to_totals() {
     let contracts = "[data-testid=contracts-table]";
     let supports = "[data-testid=supports-table]";
     wait_for(&session, &format!("{contracts} tfoot")).await;
-    let rows = session.client.find_all(Locator::Css(&format!("{contracts} tbody tr[data-row=contract]"))).await.expect("rows");
+    let rows =
+        session.client.find_all(Locator::Css(&format!("{contracts} tbody tr[data-row=contract]"))).await.expect("rows");
     let private_rows =
         session.client.find_all(Locator::Css(&format!("{contracts} tbody tr[data-row=private]"))).await.expect("rows");
     let row_executed = sum_of(&session, &format!("{contracts} tbody [data-column=executed] data")).await;

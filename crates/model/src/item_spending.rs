@@ -42,9 +42,9 @@ impl ItemSpending {
         let lines = shards.into_iter().flat_map(|shard| shard.lines.iter());
         for line in lines.filter(|line| code.contains(&line.code)) {
             spending.contracts.extend(line.contracts.iter().cloned());
-            spending
-                .supports
-                .extend(line.supports.iter().map(|support| LineSupport { code: line.code.clone(), support: support.clone() }));
+            spending.supports.extend(
+                line.supports.iter().map(|support| LineSupport { code: line.code.clone(), support: support.clone() }),
+            );
             if let Some(private) = &line.private_contracts {
                 spending.private_contracts.get_or_insert_with(ContractTotals::default).merge(private);
             }
@@ -110,7 +110,8 @@ impl MethodKind {
             MethodKind::ClosedTender
         } else if method.contains("פטור") || method.starts_with("תקנה 5") {
             MethodKind::Exemption
-        } else if method.contains("מכרז פומבי") || method.contains("מכרז מסגרת") || method.contains("מכרז ממוכן") {
+        } else if method.contains("מכרז פומבי") || method.contains("מכרז מסגרת") || method.contains("מכרז ממוכן")
+        {
             MethodKind::OpenTender
         } else if method.contains("גופים ממשלתיים") {
             MethodKind::Government
@@ -198,7 +199,12 @@ mod tests {
         }
     }
 
-    fn line(text: &str, contracts: Vec<Contract>, supports: Vec<Support>, private: Option<ContractTotals>) -> LineSpending {
+    fn line(
+        text: &str,
+        contracts: Vec<Contract>,
+        supports: Vec<Support>,
+        private: Option<ContractTotals>,
+    ) -> LineSpending {
         let mut contract_totals = ContractTotals::default();
         contracts.iter().for_each(|contract| contract_totals.add(contract));
         if let Some(private) = &private {
@@ -224,7 +230,12 @@ mod tests {
             year: 2015,
             domain: code("3641"),
             lines: vec![
-                line("36410103", vec![contract("36410103", 10, 20), contract("36410103", 50, 60)], vec![], Some(private)),
+                line(
+                    "36410103",
+                    vec![contract("36410103", 10, 20), contract("36410103", 50, 60)],
+                    vec![],
+                    Some(private),
+                ),
                 line("36410105", vec![contract("36410105", 30, 5)], vec![support(7)], None),
                 line("36420101", vec![contract("36420101", 99, 99)], vec![], None),
             ],
@@ -301,12 +312,17 @@ mod tests {
         let methods = vec![
             MethodTotals { method: Some("פטור ממכרז".to_string()), totals: totals(3) },
             MethodTotals { method: Some("תקנה 1ב - מכרז פומבי רגיל".to_string()), totals: totals(1) },
-            MethodTotals { method: Some("תקנה 5(ג)(1) - התקשרות עם מומחה".to_string()), totals: totals(2) },
+            MethodTotals {
+                method: Some("תקנה 5(ג)(1) - התקשרות עם מומחה".to_string()), totals: totals(2)
+            },
         ];
         let kinds = totals_by_kind(&methods);
         assert_eq!(kinds.len(), 2);
         assert_eq!(kinds[0].0, MethodKind::OpenTender);
-        assert_eq!(kinds[1], (MethodKind::Exemption, ContractTotals { orders: 5, volume: 20, executed: 10, foreign_orders: 0 }));
+        assert_eq!(
+            kinds[1],
+            (MethodKind::Exemption, ContractTotals { orders: 5, volume: 20, executed: 10, foreign_orders: 0 })
+        );
     }
 
     #[test]
