@@ -156,7 +156,7 @@ async fn contracts_page_rows_sum_to_totals() {
     let private_rows =
         session.client.find_all(Locator::Css(&format!("{contracts} tbody tr[data-row=private]"))).await.expect("rows");
     let row_executed = sum_of(&session, &format!("{contracts} tbody [data-column=executed] data")).await;
-    let row_volume = sum_of(&session, &format!("{contracts} tbody [data-column=volume] data")).await;
+    let row_volume = sum_of(&session, &format!("{contracts} tbody [data-column=volume] data:not(.foreign)")).await;
     let total_executed = data_value(&session, &format!("{contracts} tfoot [data-column=executed]")).await;
     let total_volume = data_value(&session, &format!("{contracts} tfoot [data-column=volume]")).await;
     let support_rows =
