@@ -168,7 +168,7 @@ fn PublisherView(summary: Arc<PublisherSummary>) -> impl IntoView {
                 {(summary.years.len() > 1).then(|| view! {
                     <div class="year-select">
                         <label for="publisher-year">{td!(i18n.get(), proc_publisher_year_label)}</label>
-                        <select id="publisher-year" name="year" data-testid="publisher-year" on:change=on_change>
+                        <select id="publisher-year" name="year" data-testid="publisher-year-select" on:change=on_change>
                             {options}
                         </select>
                     </div>

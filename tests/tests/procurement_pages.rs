@@ -221,3 +221,26 @@ async fn year_without_procurement_says_so() {
     assert!(text.contains("2020"), "{text}");
     assert!(!text.is_empty());
 }
+
+#[tokio::test]
+async fn publisher_method_kinds_sum_to_year() {
+    // The coordination unit (COGAT) reports two years, so the page has a year selector.
+    let summary = read_json(&dist_dir().join("data/procurement/publishers/p90dbc4ce.json"));
+    let latest = summary["years"].as_array().expect("years").last().expect("a year").clone();
+    let session = Session::start("en").await;
+    session.open("#/en/publisher/p90dbc4ce").await;
+    wait_for(&session, "[data-testid=publisher-kinds] tfoot").await;
+    let kinds_executed = sum_of(&session, "[data-testid=publisher-kinds] tbody [data-column=executed] data").await;
+    let kinds_orders = sum_of(&session, "[data-testid=publisher-kinds] tbody [data-column=orders] data").await;
+    let total_executed = data_value(&session, "[data-testid=publisher-kinds] tfoot [data-column=executed]").await;
+    let shown_year =
+        wait_for(&session, "[data-testid=publisher-year]").await.attr("data-year").await.expect("attribute");
+    let selector = session.client.find(Locator::Css("select[data-testid=publisher-year-select]")).await;
+    session.close().await;
+
+    assert_eq!(kinds_executed, total_executed);
+    assert_eq!(total_executed, int(&latest["totals"]["executed"]));
+    assert_eq!(kinds_orders, int(&latest["totals"]["orders"]));
+    assert_eq!(shown_year, Some(latest["year"].to_string()));
+    assert!(selector.is_ok(), "a publisher with two years has a year selector");
+}
