@@ -28,6 +28,12 @@ mod site_header;
 mod update_banner;
 mod windowed_table;
 mod year_select;
+// Procurement pages.
+mod item_procurement;
+mod publisher_list;
+mod spending_summary;
+mod spending_tables;
+mod years_figure;
 
 pub use amount::Amount;
 pub use breadcrumbs::Breadcrumbs;
@@ -57,3 +63,11 @@ pub use site_header::SiteHeader;
 pub use update_banner::UpdateBanner;
 pub use windowed_table::{RenderRow, WindowedTable};
 pub use year_select::YearSelect;
+
+pub use item_procurement::{reporting_publishers, ItemProcurement};
+pub use publisher_list::PublisherList;
+pub use spending_summary::SpendingSummary;
+pub use spending_tables::{
+    contracts_hash, entity_hash, publisher_hash, ContractColumns, ContractsTable, IsoDate, PartyName, SupportRow, SupportsTable,
+};
+pub use years_figure::YearsFigure;

@@ -11,8 +11,8 @@ use super::embed::{EmbedData, EmbedWidget};
 use super::{resolve_year, year_phases, LocalBoxFuture, NotFoundView, Outcome};
 use crate::browser;
 use crate::components::{
-    Breadcrumbs, ItemHistory, ItemRow, ItemTable, Loaded, PageSources, PageTools, PhaseAmounts, PinnedSnapshotNote,
-    Share,
+    Breadcrumbs, ItemHistory, ItemProcurement, ItemRow, ItemTable, Loaded, PageSources, PageTools, PhaseAmounts,
+    PinnedSnapshotNote, Share,
 };
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string};
@@ -267,6 +267,9 @@ fn ItemView(data: ItemData) -> impl IntoView {
                 </section>
 
                 {children_section}
+
+                // Loads its own files once the budget figures above are on screen.
+                <ItemProcurement year code=code.clone() />
 
                 <section aria-labelledby="history-heading">
                     <h2 id="history-heading">{td!(i18n.get(), history_heading)}</h2>

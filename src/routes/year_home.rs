@@ -131,6 +131,11 @@ fn YearHomeView(data: HomeData) -> impl IntoView {
                 <SectionsTable home=home.clone() phases />
             </section>
 
+            <section aria-labelledby="publishers-heading">
+                <h2 id="publishers-heading">{td!(i18n.get(), proc_publishers_heading)}</h2>
+                <crate::components::PublisherList />
+            </section>
+
             <PageSources index year />
         </div>
     }

@@ -9,6 +9,7 @@ pub mod amount;
 pub mod code;
 pub mod export;
 pub mod format;
+pub mod item_spending;
 pub mod lists;
 pub mod procurement;
 pub mod route;
