@@ -31,7 +31,7 @@ impl DataStore {
         self.shard(std::slice::from_ref(&entry.file), entry.file.path.clone()).await.map(Some)
     }
 
-    /// Returns the spending shard of the domain that holds `code` (a domain, program or line),
+    /// Returns the spending shard of the domain that contains `code` (a domain, program or line),
     /// or `None` when that domain has no spending in the year.
     pub async fn spending_shard(
         self,
