@@ -36,6 +36,9 @@ pub fn run() -> Result<()> {
             .args(["test", "--package", "browser-tests", "--tests", "--", "--test-threads=1"])
             .env("BUDGET_DIST", paths::dist())
             .env("BUDGET_ARCHIVE", archive)
+            // Absolute, as the tests run in their own crate's folder, not where the user typed
+            // the command.
+            .env("BUDGET_RAW", paths::raw_data())
             .current_dir(paths::workspace()),
     )
     .context("browser tests failed")
