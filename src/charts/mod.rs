@@ -54,6 +54,16 @@ pub fn phase_color(phase: Phase) -> RGBColor {
     }
 }
 
+/// `text` as a chart draws it in `locale`. The canvas is left to right, so in a right-to-left
+/// language the text is wrapped in a right-to-left isolate (U+2067 … U+2069): an amount then
+/// reads "177 מיליארד ₪" as in the tables, not with the shekel sign first.
+pub fn chart_text(text: String, locale: budget_model::Locale) -> String {
+    match locale.dir() {
+        "rtl" => format!("\u{2067}{text}\u{2069}"),
+        _ => text,
+    }
+}
+
 /// Converts a length in CSS pixels to backend pixels.
 fn scaled(css_pixels: f64, scale: f64) -> i32 {
     (css_pixels * scale).round() as i32

@@ -12,7 +12,7 @@ use plotters::prelude::*;
 
 use super::{Amount, ChartCanvas, ChartDownloads, MakeChart};
 use crate::charts::history_line::{self, HistoryChart};
-use crate::charts::{phase_color, Chart};
+use crate::charts::{chart_text, phase_color, Chart};
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
 use crate::locale::{i18n_locale, use_i18n, use_locale};
@@ -40,7 +40,7 @@ impl Chart for HistorySeries {
         scale: f64,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let locale = self.locale;
-        let format = move |value: i64| format_amount(value, locale);
+        let format = move |value: i64| chart_text(format_amount(value, locale), locale);
         let chart = HistoryChart {
             points: &self.points,
             phases: &self.phases,

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 
 use super::{Amount, ChartCanvas, ChartDownloads, MakeChart};
 use crate::charts::sections_bar::{self, Bar, SectionsBarChart};
-use crate::charts::Chart;
+use crate::charts::{chart_text, Chart};
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
 use crate::locale::{use_i18n, use_locale};
@@ -41,9 +41,9 @@ impl Chart for TopSections {
             .top
             .iter()
             .map(|(section, value)| Bar {
-                label: section.name.clone(),
+                label: chart_text(section.name.clone(), self.locale),
                 value: *value,
-                value_text: format_amount(*value, self.locale),
+                value_text: chart_text(format_amount(*value, self.locale), self.locale),
             })
             .collect();
         let chart = SectionsBarChart { bars: &bars, phase: self.phase, rtl: self.locale.dir() == "rtl", scale };

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 
 use super::{Amount, ChartCanvas};
 use crate::charts::sections_bar::{self, Bar, SectionsBarChart};
-use crate::charts::Chart;
+use crate::charts::{chart_text, Chart};
 use crate::i18n::{td, td_string};
 use crate::locale::{use_i18n, use_locale};
 
@@ -37,7 +37,7 @@ impl Chart for YearBars {
             .map(|(year, value)| Bar {
                 label: year.to_string(),
                 value: *value,
-                value_text: format_amount(*value, self.locale),
+                value_text: chart_text(format_amount(*value, self.locale), self.locale),
             })
             .collect();
         // Procurement amounts are money paid, so the bars take the executed phase's color.
