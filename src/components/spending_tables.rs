@@ -6,8 +6,12 @@ use budget_model::route::Route;
 use budget_model::{BudgetCode, Locale};
 use leptos::prelude::*;
 
-use super::Amount;
-use crate::i18n::td;
+use std::sync::Arc;
+
+use budget_model::export::{Cell, Table};
+
+use super::{Amount, ExportButtons};
+use crate::i18n::{td, td_string, Locale as UiLocale};
 use crate::locale::{use_i18n, use_locale};
 
 /// Rows a table shows before its "show all" button, so that a ministry's thousands of orders
@@ -93,10 +97,17 @@ pub fn ContractsTable(
     columns: ContractColumns,
     /// Value of `data-testid`.
     test_id: &'static str,
+    /// Name of the exported files, without extension.
+    file_name: String,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let count = contracts.len();
+    let export = {
+        let contracts = contracts.clone();
+        let table: super::MakeTable = Arc::new(move || contracts_table(i18n.get_untracked(), &contracts, private, columns));
+        view! { <ExportButtons table file_name /> }
+    };
     let (show_all, set_show_all) = signal(count <= FIRST_ROWS);
     let extra_columns = usize::from(columns.line) + usize::from(columns.publisher);
 
@@ -199,7 +210,75 @@ pub fn ContractsTable(
         </div>
         {more}
         {foreign}
+        {export}
     }
+}
+
+/// The rows of a contracts table for export: every contract, then the private individuals'
+/// row. Amounts are whole shekels, or the report's currency where the currency column says so.
+fn contracts_table(locale: UiLocale, contracts: &[Contract], private: Option<ContractTotals>, columns: ContractColumns) -> Table {
+    let mut headers: Vec<&str> = Vec::new();
+    match columns.publisher {
+        true => headers.extend([td_string!(locale, proc_col_publisher), td_string!(locale, proc_col_report_year)]),
+        false => headers.extend([td_string!(locale, proc_col_supplier), td_string!(locale, col_supplier_id)]),
+    }
+    if columns.line {
+        headers.push(td_string!(locale, proc_col_line));
+    }
+    headers.extend([
+        td_string!(locale, proc_col_purpose),
+        td_string!(locale, proc_col_method),
+        td_string!(locale, col_reason),
+        td_string!(locale, proc_col_order_date),
+        td_string!(locale, col_start),
+        td_string!(locale, col_end),
+        td_string!(locale, proc_col_volume),
+        td_string!(locale, col_currency),
+        td_string!(locale, proc_col_executed),
+    ]);
+    let width = headers.len();
+    let mut rows: Vec<Vec<Cell>> = contracts
+        .iter()
+        .map(|contract| {
+            let mut row: Vec<Cell> = match columns.publisher {
+                true => vec![contract.publisher.as_str().into(), Cell::Number(f64::from(contract.year))],
+                false => vec![contract.supplier.name.as_str().into(), contract.supplier.entity.as_deref().into()],
+            };
+            if columns.line {
+                row.push(contract.budget_code.as_ref().map(|code| code.to_string()).as_deref().into());
+            }
+            let (volume, currency) = match (contract.volume_ils, &contract.currency) {
+                (Some(shekels), _) => (Some(shekels), "ILS"),
+                (None, Some(currency)) => (contract.volume, currency.as_str()),
+                (None, None) => (contract.volume, "ILS"),
+            };
+            row.extend([
+                contract.purpose.as_deref().into(),
+                contract.method.as_deref().into(),
+                contract.exemption_reason.as_deref().into(),
+                contract.order_date.as_deref().into(),
+                contract.start_date.as_deref().into(),
+                contract.end_date.as_deref().into(),
+                volume.into(),
+                currency.into(),
+                contract.executed.into(),
+            ]);
+            row
+        })
+        .collect();
+    if let Some(private) = private {
+        let label = td_string!(locale, proc_private_contracts, count = format_number(u64::from(private.orders)));
+        rows.push(summed_row(label.to_string(), width, &[Some(private.volume), None, Some(private.executed)]));
+    }
+    Table { headers: headers.into_iter().map(str::to_string).collect(), rows }
+}
+
+/// A row with `label` first, then empty cells, then `tail` in the last columns.
+fn summed_row(label: String, width: usize, tail: &[Option<i64>]) -> Vec<Cell> {
+    let mut row = vec![Cell::Text(label)];
+    row.resize_with(width - tail.len(), || Cell::Empty);
+    row.extend(tail.iter().map(|value| Cell::from(*value)));
+    row
 }
 
 /// One row of a [`SupportsTable`].
@@ -223,10 +302,18 @@ pub fn SupportsTable(
     show_ministry: bool,
     /// Value of `data-testid`.
     test_id: &'static str,
+    /// Name of the exported files, without extension.
+    file_name: String,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let count = rows.len();
+    let export = {
+        let rows = rows.clone();
+        let table: super::MakeTable =
+            Arc::new(move || supports_table(i18n.get_untracked(), &rows, private, show_line, show_ministry));
+        view! { <ExportButtons table file_name /> }
+    };
     let (show_all, set_show_all) = signal(count <= FIRST_ROWS);
     let span = 2 + 2 * usize::from(show_line);
 
@@ -315,5 +402,51 @@ pub fn SupportsTable(
             </table>
         </div>
         {more}
+        {export}
     }
+}
+
+/// The rows of a supports table for export, then the private row.
+fn supports_table(
+    locale: UiLocale,
+    rows: &[SupportRow],
+    private: Option<SupportTotals>,
+    show_line: bool,
+    show_ministry: bool,
+) -> Table {
+    let mut headers: Vec<&str> = match show_ministry {
+        true => vec![td_string!(locale, proc_col_ministry)],
+        false => vec![td_string!(locale, proc_col_recipient), td_string!(locale, col_supplier_id)],
+    };
+    if show_line {
+        headers.extend([td_string!(locale, col_year), td_string!(locale, proc_col_line)]);
+    }
+    headers.extend([
+        td_string!(locale, proc_col_support_kind),
+        td_string!(locale, proc_col_allocated),
+        td_string!(locale, proc_col_paid),
+    ]);
+    let width = headers.len();
+    let mut table_rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|SupportRow { support, line }| {
+            let mut row: Vec<Cell> = match show_ministry {
+                true => vec![support.ministry.as_str().into()],
+                false => vec![support.recipient.name.as_str().into(), support.recipient.entity.as_deref().into()],
+            };
+            if show_line {
+                match line {
+                    Some((year, code)) => row.extend([Cell::Number(f64::from(*year)), code.to_string().into()]),
+                    None => row.extend([Cell::Empty, Cell::Empty]),
+                }
+            }
+            row.extend([support.kind.as_str().into(), Some(support.allocated).into(), Some(support.paid).into()]);
+            row
+        })
+        .collect();
+    if let Some(private) = private {
+        let label = td_string!(locale, proc_private_supports, count = format_number(u64::from(private.rows)));
+        table_rows.push(summed_row(label.to_string(), width, &[Some(private.allocated), Some(private.paid)]));
+    }
+    Table { headers: headers.into_iter().map(str::to_string).collect(), rows: table_rows }
 }

@@ -132,6 +132,7 @@ fn ContractsView(data: ContractsData) -> impl IntoView {
                             totals=spending.contract_totals
                             columns
                             test_id="contracts-table"
+                            file_name=format!("contracts-{year}-{code}")
                         >
                             {td!(i18n.get(), proc_contracts_caption, name = move || view! { <bdi>{name.clone()}</bdi> }, year)}
                         </ContractsTable>
@@ -154,6 +155,7 @@ fn ContractsView(data: ContractsData) -> impl IntoView {
                             totals=spending.support_totals
                             show_line=code.level() != Level::Line
                             test_id="supports-table"
+                            file_name=format!("supports-{year}-{code}")
                         >
                             {td!(i18n.get(), proc_supports_caption, name = move || view! { <bdi>{name.clone()}</bdi> }, year)}
                         </SupportsTable>

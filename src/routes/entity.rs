@@ -157,6 +157,7 @@ fn EntityView(entity: Entity, publishers: Arc<ProcurementIndex>) -> impl IntoVie
                     totals
                     columns=ContractColumns { line: true, publisher: true }
                     test_id="entity-contracts"
+                    file_name=format!("contracts-{}", entity.id)
                 >
                     {td!(i18n.get(), proc_entity_contracts_caption, name = move || view! { <bdi>{name.clone()}</bdi> })}
                 </ContractsTable>
@@ -175,7 +176,15 @@ fn EntityView(entity: Entity, publishers: Arc<ProcurementIndex>) -> impl IntoVie
         view! {
             <section aria-labelledby="entity-supports-heading">
                 <h2 id="entity-supports-heading">{td!(i18n.get(), proc_supports_heading)}</h2>
-                <SupportsTable rows private=None totals show_line=true show_ministry=true test_id="entity-supports">
+                <SupportsTable
+                    rows
+                    private=None
+                    totals
+                    show_line=true
+                    show_ministry=true
+                    test_id="entity-supports"
+                    file_name=format!("supports-{}", entity.id)
+                >
                     {td!(i18n.get(), proc_entity_supports_caption, name = move || view! { <bdi>{name.clone()}</bdi> })}
                 </SupportsTable>
             </section>

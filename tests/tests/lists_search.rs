@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use browser_tests::browser::{dist_dir, Session};
-use common::{run_async, wait_for, wait_until};
+use common::{keep_downloads, kept_blob, run_async, wait_for, wait_until};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -170,31 +170,6 @@ async fn all_tenders_render_windowed() {
     .await;
     assert_eq!(last.as_str().unwrap_or_default(), (total + 1).to_string(), "the last row's aria-rowindex");
     session.close().await;
-}
-
-/// Installs a hook that keeps every blob the page turns into an object URL, so the test can
-/// read the files that the export buttons download.
-async fn keep_downloads(session: &Session) {
-    session
-        .client
-        .execute(
-            "window.keptBlobs = []; const create = URL.createObjectURL; \
-             URL.createObjectURL = (blob) => { window.keptBlobs.push(blob); return create.call(URL, blob); };",
-            vec![],
-        )
-        .await
-        .expect("install the download hook");
-}
-
-/// The bytes of the `index`-th kept blob.
-async fn kept_blob(session: &Session, index: usize) -> Vec<u8> {
-    wait_until(session, &format!("window.keptBlobs.length > {index}"), "the export made a file").await;
-    let value = run_async(
-        session,
-        &format!("window.keptBlobs[{index}].arrayBuffer().then((buffer) => done(Array.from(new Uint8Array(buffer))));"),
-    )
-    .await;
-    value.as_array().expect("bytes").iter().map(|byte| byte.as_u64().unwrap_or_default() as u8).collect()
 }
 
 #[tokio::test]

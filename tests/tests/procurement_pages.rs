@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use browser_tests::browser::{dist_dir, Session};
-use common::wait_for;
+use common::{keep_downloads, kept_blob, wait_for};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -178,6 +178,30 @@ async fn contracts_page_rows_sum_to_totals() {
     assert_eq!(row_paid, total_paid);
     assert_eq!(total_paid, expected.supports_paid);
     assert_eq!(back.as_deref(), Some(format!("#/he/budget/{PROGRAM_YEAR}/{PROGRAM}").as_str()));
+}
+
+#[tokio::test]
+async fn contracts_export_has_every_row() {
+    let expected = item_sums_from_shard(PROGRAM_YEAR, PROGRAM);
+    let session = Session::start("en").await;
+    session.open(&format!("#/en/contracts/{PROGRAM_YEAR}/{PROGRAM}")).await;
+    wait_for(&session, "[data-testid=contracts-table] tfoot").await;
+    keep_downloads(&session).await;
+    let button = session.client.find(Locator::Css("[data-testid=export-csv]")).await.expect("the first CSV button");
+    button.click().await.expect("click");
+    let csv = kept_blob(&session, 0).await;
+    session.close().await;
+
+    assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF], "the CSV starts with a UTF-8 byte order mark");
+    let mut reader = csv::ReaderBuilder::new().from_reader(&csv[3..]);
+    let headers = reader.headers().expect("a header row").clone();
+    let executed_column = headers.iter().position(|header| header == "Paid on invoices").expect("an executed column");
+    let records: Vec<csv::StringRecord> = reader.records().map(|record| record.expect("a CSV record")).collect();
+    // Every contract, then the private individuals' row.
+    assert_eq!(records.len(), expected.contract_rows + 1, "exported rows");
+    let executed: i64 =
+        records.iter().map(|record| record.get(executed_column).unwrap_or_default().parse::<i64>().unwrap_or(0)).sum();
+    assert_eq!(executed, expected.executed, "exported executed amounts");
 }
 
 #[tokio::test]

@@ -134,3 +134,28 @@ fn link_tree(from: &Path, to: &Path, relative: &Path, copied: &[&str]) {
         }
     }
 }
+
+/// Installs a hook that keeps every blob the page turns into an object URL, so the test can
+/// read the files that the export buttons download.
+pub async fn keep_downloads(session: &Session) {
+    session
+        .client
+        .execute(
+            "window.keptBlobs = []; const create = URL.createObjectURL; \
+             URL.createObjectURL = (blob) => { window.keptBlobs.push(blob); return create.call(URL, blob); };",
+            vec![],
+        )
+        .await
+        .expect("install the download hook");
+}
+
+/// The bytes of the `index`-th kept blob.
+pub async fn kept_blob(session: &Session, index: usize) -> Vec<u8> {
+    wait_until(session, &format!("window.keptBlobs.length > {index}"), "the export made a file").await;
+    let value = run_async(
+        session,
+        &format!("window.keptBlobs[{index}].arrayBuffer().then((buffer) => done(Array.from(new Uint8Array(buffer))));"),
+    )
+    .await;
+    value.as_array().expect("bytes").iter().map(|byte| byte.as_u64().unwrap_or_default() as u8).collect()
+}
