@@ -17,7 +17,16 @@ struct CurrentRoute(ReadSignal<Route>);
 pub fn provide_router() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&browser::location_hash()));
     let listener = window_event_listener(ev::hashchange, move |_| {
-        set_route.set(Route::parse(&browser::location_hash()));
+        let next = Route::parse(&browser::location_hash());
+        // The site and a lone widget are two different apps in one document. Going from one to
+        // the other loads the page afresh instead of tearing one down under the other, which
+        // failed when the language changed in the same step.
+        let embedded = |route: &Route| matches!(route, Route::Embed { .. });
+        if route.with_untracked(embedded) != embedded(&next) {
+            browser::reload();
+            return;
+        }
+        set_route.set(next);
     });
     on_cleanup(move || listener.remove());
     provide_context(CurrentRoute(route));

@@ -161,3 +161,24 @@ async fn embed_dialog_copies_code() {
     assert_eq!(clipboard.as_str(), Some(code), "the clipboard holds another text");
     assert_eq!(focused, "embed-chart", "focus did not return to the button");
 }
+
+/// Going from a page of the site to an embed route in another language in the same tab, and
+/// back, shows the widget and then the site, each in its own language.
+#[tokio::test]
+async fn site_and_embed_switch_in_one_tab() {
+    let session = Session::start("ar").await;
+    session.open("#/ar/budget/2014/20").await;
+    wait_for(&session, "html[lang=ar] [data-view=node] data").await;
+
+    session.client.execute("location.hash = '#/en/embed/budget/2014/20?view=chart';", vec![]).await.expect("go to the embed");
+    wait_for(&session, "html[lang=en][dir=ltr] [data-testid=embed-credit]").await;
+    let site_header = session.client.find_all(Locator::Css("header.site-header")).await.expect("query");
+
+    session.client.execute("location.hash = '#/he/budget/2014/20';", vec![]).await.expect("go back to the site");
+    wait_for(&session, "html[lang=he][dir=rtl] [data-view=node] data").await;
+    let credits = session.client.find_all(Locator::Css("[data-testid=embed-credit]")).await.expect("query");
+    session.close().await;
+
+    assert!(site_header.is_empty(), "the embed kept the site's header");
+    assert!(credits.is_empty(), "the site kept the embed's credit line");
+}

@@ -39,6 +39,7 @@ async fn main() {
     let costs = search::print_search_figures(&search_files);
     pagefind::print_pagefind_comparison(&search_files, &costs).await;
     drop(search_files);
+    search::print_browser_search(&dist).await;
     if search_only {
         return;
     }

@@ -203,3 +203,54 @@ fn print_spread(name: &str, mut sizes: Vec<Sizes>) {
     println!("  {:<26} {:>12} / {:>12} / {:>12}   median", name, kib(raw.0), kib(gzip.0), kib(brotli.0));
     println!("  {:<26} {:>12} / {:>12} / {:>12}   max", "", kib(raw.1), kib(gzip.1), kib(brotli.1));
 }
+
+/// Opens the results page of a query from a loaded app and calls back with the milliseconds
+/// until its results or its empty-result note render, or -1 after 20 s.
+const TIME_QUERY: &str = r#"
+const [hash, done] = arguments;
+const selector = '[data-testid=search-results], [data-testid=search-empty]';
+const before = document.querySelector(selector);
+const started = performance.now();
+location.hash = hash;
+const check = () => {
+  const shown = document.querySelector(selector);
+  const busy = document.querySelector('.loaded[aria-busy=true]');
+  if (shown && shown !== before && !busy) {
+    done(performance.now() - started);
+  } else if (performance.now() - started > 20000) {
+    done(-1);
+  } else {
+    requestAnimationFrame(check);
+  }
+};
+requestAnimationFrame(check);
+"#;
+
+/// Times each query of [`QUERIES`] on the app's results page in headless Chromium: the app is
+/// loaded and the query's search files are fetched from the local server as the query needs
+/// them, so the figure is the latency a reader sees after the first load.
+pub async fn print_browser_search(dist: &Path) {
+    let session = browser_tests::browser::Session::start_at(dist.to_path_buf(), "he").await;
+    session.open("#/he/search").await;
+    let ready = "[data-view=search]";
+    let wait = "const [selector, done] = arguments; const check = () => document.querySelector(selector) \
+                ? done(true) : requestAnimationFrame(check); check();";
+    session.client.execute_async(wait, vec![ready.into()]).await.expect("the search page");
+    let mut times = Vec::new();
+    println!("Search in the app (headless Chromium, results page, {PAGE_RESULTS_IN_APP} results per kind, app loaded first):");
+    for query in QUERIES {
+        let hash = budget_model::route::Route::Search { locale: budget_model::Locale::He, query: query.to_string() }.to_hash();
+        let value = session.client.execute_async(TIME_QUERY, vec![hash.into()]).await.expect("a timed query");
+        let ms = value.as_f64().unwrap_or(-1.0);
+        println!("  {:<24} {:>8.1} ms", query, ms);
+        if ms >= 0.0 {
+            times.push(ms);
+        }
+    }
+    println!("  median over {} queries: {:.1} ms (target: at most 50 ms)", times.len(), median(&mut times));
+    println!();
+    session.close().await;
+}
+
+/// Results of each kind on the app's results page (`PER_KIND_ON_PAGE` in the app).
+const PAGE_RESULTS_IN_APP: usize = 50;
