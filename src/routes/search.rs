@@ -72,7 +72,7 @@ fn ResultList(results: SearchResults, query: String) -> impl IntoView {
     }
     if results.groups.is_empty() {
         let query_text = query.clone();
-        return view! { <p class="search-empty" data-testid="search-empty">{move || td!(i18n.get(), search_no_results, query = isolate(&query_text))}</p> }
+        return view! { <p class="search-empty" data-testid="search-empty" data-query=query>{move || td!(i18n.get(), search_no_results, query = isolate(&query_text))}</p> }
             .into_any();
     }
     let bytes = results.bytes;
@@ -117,7 +117,7 @@ fn ResultList(results: SearchResults, query: String) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="search-results" data-testid="search-results" data-bytes=bytes>
+        <div class="search-results" data-testid="search-results" data-bytes=bytes data-query=query>
             {groups}
             <p class="search-bytes">{move || td!(i18n.get(), search_bytes, size = format_bytes(bytes, locale.get()))}</p>
         </div>
