@@ -32,6 +32,10 @@ async fn pages_keep_policy_and_origin() {
         ("#/ar/budget/2014/20", "[data-view=node] canvas[data-testid=history-chart]"),
         ("#/en/embed/budget/2014/20?view=chart", "[data-view=embed] canvas[data-testid=history-chart]"),
         ("#/he/embed/budget/2014?view=table", "[data-view=embed] table[data-testid=sections-table]"),
+        ("#/he/contracts/2015/364101", "[data-testid=contracts-table] tfoot"),
+        ("#/en/entity/580259661", "[data-testid=entity-contracts] tfoot"),
+        ("#/ar/tenders?year=2014", "[data-testid=tenders-table] tr[aria-rowindex]"),
+        ("#/he/search?q=%D7%90%D7%92%D7%93", "[data-testid=search-results]"),
     ];
     let mut states = Vec::new();
     for (hash, ready) in pages {
