@@ -38,7 +38,7 @@ pub struct Options {
 pub fn dist_dir() -> PathBuf {
     match std::env::var_os("BUDGET_DIST") {
         Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist"),
+        None => crate::crate_dir().join("../dist"),
     }
 }
 

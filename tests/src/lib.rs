@@ -9,3 +9,13 @@
 pub mod archive;
 pub mod browser;
 pub mod server;
+
+/// This crate's folder. `cargo test` and `cargo run` set `CARGO_MANIFEST_DIR` for the process,
+/// and that value is read first: cargo reuses a test binary built for another checkout that
+/// shares the target folder, and the value compiled in would then name that other checkout.
+pub fn crate_dir() -> std::path::PathBuf {
+    match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) => dir.into(),
+        None => env!("CARGO_MANIFEST_DIR").into(),
+    }
+}

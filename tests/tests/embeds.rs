@@ -12,7 +12,7 @@ use fantoccini::Locator;
 #[tokio::test]
 async fn host_page_fits_two_embeds() {
     let session = Session::start_with(dist_dir(), "en", Options::default()).await;
-    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/embed-host.html"))
+    let fixture = std::fs::read_to_string(browser_tests::crate_dir().join("fixtures/embed-host.html"))
         .expect("the host page fixture");
     let host_dir = std::env::temp_dir().join(format!("budget-embed-host-{}", std::process::id()));
     std::fs::create_dir_all(&host_dir).unwrap();

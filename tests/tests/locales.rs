@@ -1,7 +1,6 @@
 //! The three locale files carry the same keys, none of them empty.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 fn keys(prefix: &str, value: &serde_json::Value, out: &mut BTreeSet<String>, empty: &mut Vec<String>) {
     match value {
@@ -22,7 +21,7 @@ fn keys(prefix: &str, value: &serde_json::Value, out: &mut BTreeSet<String>, emp
 }
 
 fn locale_keys(locale: &str) -> (BTreeSet<String>, Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{locale}.json"));
+    let path = browser_tests::crate_dir().join(format!("../locales/{locale}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let json: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|error| panic!("{} is not valid JSON: {error}", path.display()));

@@ -46,7 +46,7 @@ async fn drill_down_home_to_line_by_clicks() {
 /// Every Hebrew string of the interface, cut at interpolation placeholders. The
 /// names of the languages are left out: the switcher names each language in itself on purpose.
 fn hebrew_ui_strings() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/he.json");
+    let path = browser_tests::crate_dir().join("../locales/he.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let json: serde_json::Value = serde_json::from_str(&text).expect("he.json is valid JSON");
     let mut strings = Vec::new();

@@ -4,8 +4,14 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The workspace root (the folder above `xtask/`).
+///
+/// `cargo run` sets `CARGO_MANIFEST_DIR` for the process, and that value is read first: cargo
+/// reuses a built xtask for another checkout that shares its target folder, and the value
+/// compiled in would then name that other checkout.
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let manifest = manifest.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
 
 fn cache_home() -> PathBuf {

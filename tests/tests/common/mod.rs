@@ -91,7 +91,7 @@ pub async fn wait_for_service_worker(session: &Session) {
 
 /// The text of `key` in `locales/<locale>.json`.
 pub fn locale_text(locale: &str, key: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{locale}.json"));
+    let path = browser_tests::crate_dir().join(format!("../locales/{locale}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let json: serde_json::Value = serde_json::from_str(&text).expect("a locale file is JSON");
     json[key].as_str().unwrap_or_else(|| panic!("{} has no text {key}", path.display())).to_string()
