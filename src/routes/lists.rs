@@ -26,12 +26,16 @@ enum ListKind {
     Exemptions,
 }
 
-/// The filters of the current list route.
-fn use_filters() -> Memo<ListFilters> {
+/// The filters of the current route while it shows the `kind` list.
+fn use_filters(kind: ListKind) -> Memo<ListFilters> {
     let route = use_route();
-    Memo::new(move |_| match route.get() {
-        Route::Tenders { filters, .. } | Route::Exemptions { filters, .. } => ListFilters::from_params(&filters),
-        _ => ListFilters::default(),
+    Memo::new(move |previous: Option<&ListFilters>| match (kind, route.get()) {
+        (ListKind::Tenders, Route::Tenders { filters, .. }) | (ListKind::Exemptions, Route::Exemptions { filters, .. }) => {
+            ListFilters::from_params(&filters)
+        }
+        // The route has left this list. Keeping its filters keeps the list from rendering its
+        // rows again while the page is taken down, which read signals already disposed.
+        _ => previous.cloned().unwrap_or_default(),
     })
 }
 

@@ -20,9 +20,11 @@ pub fn SearchPage() -> impl IntoView {
     let locale = use_locale();
     let route = use_route();
     let store = DataStore::use_store();
-    let query = Memo::new(move |_| match route.get() {
+    let query = Memo::new(move |previous: Option<&String>| match route.get() {
         Route::Search { query, .. } => query,
-        _ => String::new(),
+        // The route has left the page: keeping the query keeps the results from loading and
+        // rendering again while the page is taken down.
+        _ => previous.cloned().unwrap_or_default(),
     });
     let results = LocalResource::new(move || {
         store.track_retries();

@@ -266,3 +266,20 @@ async fn header_search_finds_supplier_and_code() {
     wait_for(&session, &format!("[data-testid=search-results] [data-kind=entity] a[href$='/entity/{SUPPLIER_ID}']")).await;
     session.close().await;
 }
+
+/// Leaving a filtered list for the other list or for an entity page shows that page: the list
+/// being left must not render its rows again on the way out.
+#[tokio::test]
+async fn leaving_filtered_list_shows_next_page() {
+    let session = Session::start("he").await;
+    session.open("#/he/exemptions?year=2016").await;
+    wait_for(&session, "[data-testid=exemptions-table] tr[aria-rowindex]").await;
+    session.client.execute("location.hash = '#/he/tenders';", vec![]).await.expect("go to the tenders");
+    wait_for(&session, "[data-testid=tenders-table] tr[aria-rowindex]").await;
+
+    session.open("#/he/tenders?year=2014").await;
+    wait_for(&session, "[data-testid=tenders-table] tr[aria-rowindex]").await;
+    session.client.execute("location.hash = '#/he/entity/580259661';", vec![]).await.expect("go to an entity");
+    wait_for(&session, "[data-testid=entity-contracts] tfoot").await;
+    session.close().await;
+}

@@ -124,13 +124,13 @@ pub fn format_amount(shekels: i64, locale: Locale) -> String {
     let number = round_to(value, decimals);
     let digits = trim_fraction(&group_digits(&format!("{number:.decimals$}")));
     let word = scale.word(locale, number);
-    compose(shekels < 0, &format!("{digits}{NBSP}{word}"), locale)
+    compose(shekels < 0, &digits, Some(word), locale)
 }
 
 /// Writes `shekels` in full with thousands separators, such as `"₪12,345"`.
 pub fn format_full(shekels: i64, locale: Locale) -> String {
     let digits = group_digits(&shekels.unsigned_abs().to_string());
-    compose(shekels < 0, &digits, locale)
+    compose(shekels < 0, &digits, None, locale)
 }
 
 /// Writes `part` as a percentage of `whole` with one decimal, or `None` when `whole` is zero.
@@ -176,13 +176,17 @@ pub fn format_bytes(bytes: u64, locale: Locale) -> String {
 }
 
 /// Places the sign and the currency symbol around `number` for `locale`.
-fn compose(negative: bool, number: &str, locale: Locale) -> String {
+fn compose(negative: bool, digits: &str, word: Option<&str>, locale: Locale) -> String {
     let sign = if negative { "-" } else { "" };
     let symbol = locale.currency_symbol(CURRENCY);
+    let word = word.map(|word| format!("{NBSP}{word}")).unwrap_or_default();
     if locale.is_rtl() {
-        format!("{RLM}{sign}{number}{NBSP}{symbol}")
+        // A minus before digits in right-to-left text is shown after them ("3.85-"), so a
+        // negative figure is a left-to-right isolate (U+2066 … U+2069).
+        let number = if negative { format!("\u{2066}{sign}{digits}\u{2069}") } else { digits.to_string() };
+        format!("{RLM}{number}{word}{NBSP}{symbol}")
     } else {
-        format!("{sign}{symbol}{number}")
+        format!("{sign}{symbol}{digits}{word}")
     }
 }
 
@@ -253,13 +257,13 @@ mod tests {
         assert_eq!(format_amount(0, Locale::En), "₪0");
         assert_eq!(format_amount(12_345, Locale::He), "\u{200f}12,345\u{a0}₪");
         assert_eq!(format_amount(-23_500_000_000, Locale::En), "-₪23.5\u{a0}billion");
-        assert_eq!(format_amount(-3_851_000, Locale::He), "\u{200f}-3.85\u{a0}מיליון\u{a0}₪");
+        assert_eq!(format_amount(-3_851_000, Locale::He), "\u{200f}\u{2066}-3.85\u{2069}\u{a0}מיליון\u{a0}₪");
     }
 
     #[test]
     fn full_amount_grouped() {
         assert_eq!(format_full(10_991_647_000, Locale::En), "₪10,991,647,000");
-        assert_eq!(format_full(-41_000, Locale::Ar), "\u{200f}-41,000\u{a0}₪");
+        assert_eq!(format_full(-41_000, Locale::Ar), "\u{200f}\u{2066}-41,000\u{2069}\u{a0}₪");
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn load(store: DataStore, year: Option<ListYear>) -> LocalBoxFuture<Result<Exemp
 pub fn ExemptionsPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = DataStore::use_store();
-    let filters = use_filters();
+    let filters = use_filters(ListKind::Exemptions);
     let year = Memo::new(move |_| filters.get().year);
     let data = LocalResource::new(move || {
         store.track_retries();
