@@ -283,3 +283,18 @@ async fn leaving_filtered_list_shows_next_page() {
     wait_for(&session, "[data-testid=entity-contracts] tfoot").await;
     session.close().await;
 }
+
+/// The text filter applies once typing pauses, without Enter, and puts the text in the address.
+#[tokio::test]
+async fn text_filter_applies_while_typing() {
+    let session = Session::start("he").await;
+    session.open("#/he/tenders?year=2014").await;
+    wait_for(&session, "[data-testid=tenders-table] tr[aria-rowindex]").await;
+    let field = wait_for(&session, "[data-testid=filter-text]").await;
+    field.send_keys("שמירה").await.expect("type into the text filter");
+    let hash = wait_until(&session, "location.hash.includes('q=') && location.hash", "the address names the text").await;
+    session.close().await;
+
+    let hash = hash.as_str().unwrap_or_default().to_string();
+    assert!(hash.contains("year=2014"), "the year filter was lost: {hash}");
+}

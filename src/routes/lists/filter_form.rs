@@ -50,8 +50,8 @@ fn select_filter(
     }
 }
 
-/// A labelled text or number field, applied on `change` (Enter or leaving the field), so that
-/// typing does not add a history entry per key.
+/// A labelled text or number field, applied once typing pauses and on `change` (Enter or
+/// leaving the field), so that the list follows the typing without a history entry per key.
 fn text_filter(
     label: AnyView,
     test_id: &'static str,
@@ -59,6 +59,34 @@ fn text_filter(
     value: Signal<String>,
     on_set: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let on_set = std::rc::Rc::new(on_set);
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    let stop_pause = move || {
+        if let Some(handle) = pause.try_get_value().flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(stop_pause);
+    let on_input = {
+        let on_set = on_set.clone();
+        move |event: leptos::ev::Event| {
+            stop_pause();
+            let typed = event_target_value(&event);
+            let on_set = on_set.clone();
+            // The timer runs outside the component, so it enters the component's owner for the
+            // contexts that applying a filter reads.
+            let owner = Owner::current();
+            let apply = move || match owner {
+                Some(owner) => owner.with(|| on_set(typed)),
+                None => on_set(typed),
+            };
+            pause.set_value(set_timeout_with_handle(apply, TYPING_PAUSE).ok());
+        }
+    };
+    let on_change = move |event: leptos::ev::Event| {
+        stop_pause();
+        on_set(event_target_value(&event));
+    };
     view! {
         <label class="filter">
             <span>{label}</span>
@@ -66,11 +94,15 @@ fn text_filter(
                 type=input_type
                 data-testid=test_id
                 prop:value=move || value.get()
-                on:change=move |event| on_set(event_target_value(&event))
+                on:input=on_input
+                on:change=on_change
             />
         </label>
     }
 }
+
+/// Pause in typing after which a text or amount filter applies.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The filters of a list: year, publisher, status, text, sort, and for exemptions regulation,
 /// reason and the amount range.
