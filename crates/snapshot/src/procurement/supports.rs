@@ -61,8 +61,20 @@ pub struct SupportRecord {
 pub struct SupportsRead {
     pub tally: RecordTally,
     pub records: Vec<SupportRecord>,
-    /// Paid amount of every row, per year, as the data README counts it.
+    /// Paid amount of every row, per year, as the data README counts it: rows dropped as
+    /// repeats under another ministry name are included, since the README sums every row.
     pub paid_by_year: std::collections::BTreeMap<u16, i64>,
+}
+
+/// Text of every cell of a row except the ministry-name column: rows with the same key repeat
+/// one payment.
+fn repeat_key(row: &Row, ministry_column: usize) -> Vec<String> {
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != ministry_column)
+        .map(|(_, cell)| cell.text())
+        .collect()
 }
 
 /// True for a supports payments file (not the support criteria list).
@@ -83,8 +95,10 @@ pub fn read(source: &Source, progress: &FileProgress) -> Result<SupportsRead, Re
         }
     };
     let mut tally = RecordTally::new(&source.relative, ("allocated", "paid"));
-    let mut records = Vec::new();
+    let mut records: Vec<SupportRecord> = Vec::new();
     let mut paid_by_year = std::collections::BTreeMap::new();
+    // First record of each repeat key, by index into `records`.
+    let mut first_of: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
     let layout = if headed {
         let header = rows.next().transpose()?.expect("peeked above");
         let table = Table::match_header(&source.path, &header, SAMPLE_FIELDS)?;
@@ -111,19 +125,34 @@ pub fn read(source: &Source, progress: &FileProgress) -> Result<SupportsRead, Re
             tally.skip(reason::BLANK_ROW, 0, 0);
             continue;
         }
-        let record = match &layout {
+        let (record, ministry_column) = match &layout {
             Layout::Tmichot(columns) => {
                 let cells = columns.fields(&source.path, &row);
                 cells.require_width(TMICHOT_COLUMNS.len())?;
-                tmichot_record(&cells, &row)?
+                (tmichot_record(&cells, &row)?, 2)
             }
             Layout::Headed(table) => {
                 let cells = table.fields(&source.path, &row);
                 cells.require_width(table.width)?;
-                headed_record(table, &cells, &row)?
+                (headed_record(table, &cells, &row)?, table.get("subject").expect("required"))
             }
         };
         *paid_by_year.entry(record.year).or_default() += record.support.paid;
+        let key = repeat_key(&row, ministry_column);
+        if let Some(&index) = first_of.get(&key) {
+            // Only a different ministry name makes a repeat: two identical rows of one ministry
+            // may be two payments, and are both kept.
+            // The first row is kept. The tmichot files of 2008-2010 and 2014 list every row of
+            // ministry code 3600 twice, first under its old name (Industry, Trade and Labour),
+            // then under its name since 2013 (Economy). The 2013 file uses the old name only,
+            // so keeping the first row gives the ministry one name in every tmichot year.
+            if records[index].support.ministry != record.support.ministry {
+                tally.skip(reason::REPEATED_UNDER_OTHER_MINISTRY, record.support.allocated, record.support.paid);
+                continue;
+            }
+        } else {
+            first_of.insert(key, records.len());
+        }
         tally.keep();
         records.push(record);
     }
@@ -226,4 +255,55 @@ fn year(cells: &Fields, column: usize) -> Result<u16, ReadError> {
 fn line(cells: &Fields, column: usize) -> Result<BudgetCode, ReadError> {
     let value = cells.text(column);
     parse_line_code(&value).map_err(|error| cells.bad_code(column, &value, error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> SupportsRead {
+        let source = Source {
+            path: "supports/tmichot2030.csv".into(),
+            relative: "supports/tmichot2030.csv".to_string(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        read(&source, &FileProgress::hidden()).unwrap()
+    }
+
+    #[test]
+    fn rows_repeated_under_another_ministry_name_count_once() {
+        let text = "2030,3600,משרד התמת,36410101,אגודת הדוגמה,הקצבות,מענקים,1,1000,900\n\
+2030,3600,משרד התמת,36410101,עמותת הניסוי,הקצבות,מענקים,2,500,400\n\
+2030,2000,משרד החינוך,20670142,אור לדוגמה,הקצבות,תנועות,1,70,70\n\
+2030,2000,משרד החינוך,20670142,אור לדוגמה,הקצבות,תנועות,1,70,70\n\
+2030,3600,משרד הכלכלה,36410101,אגודת הדוגמה,הקצבות,מענקים,1,1000,900\n\
+2030,3600,משרד הכלכלה,36410101,עמותת הניסוי,הקצבות,מענקים,2,500,450\n";
+        let read = read_text(text);
+        // The last row differs in the paid amount, so it is not a repeat.
+        assert_eq!(read.records.len(), 5);
+        assert_eq!(read.tally.rows_read, 6);
+        assert_eq!(read.tally.rows_kept, 5);
+        let repeated = read.tally.skipped[reason::REPEATED_UNDER_OTHER_MINISTRY];
+        assert_eq!((repeated.rows, repeated.committed, repeated.paid), (1, 1000, 900));
+        // The first row and its ministry name are kept.
+        assert_eq!(read.records[0].support.ministry, "משרד התמת");
+        assert_eq!(read.records[1].support.ministry, "משרד התמת");
+        assert_eq!(read.records[4].support.ministry, "משרד הכלכלה");
+        // Identical rows of one ministry are both kept.
+        assert_eq!(read.records[2].support.recipient.name, "אור לדוגמה");
+        assert_eq!(read.records[3].support.recipient.name, "אור לדוגמה");
+        // The README total sums every row read.
+        assert_eq!(read.paid_by_year[&2030], 900 + 400 + 70 + 70 + 900 + 450);
+    }
+
+    #[test]
+    fn ministry_code_must_match_too() {
+        let text = "2030,0400,משרד א,04010101,אגודת הדוגמה,הקצבות,מענקים,1,10,10\n\
+2030,0400,משרד ב,04010101,אגודת הדוגמה,הקצבות,מענקים,1,10,10\n\
+2030,0500,משרד ג,04010101,אגודת הדוגמה,הקצבות,מענקים,1,10,10\n";
+        let read = read_text(text);
+        assert_eq!(read.records.len(), 2);
+        assert_eq!(read.records[0].support.ministry, "משרד א");
+        assert_eq!(read.records[1].support.ministry, "משרד ג");
+    }
 }

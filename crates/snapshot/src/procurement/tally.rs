@@ -28,6 +28,8 @@ pub mod reason {
     pub const PUBLISHER_WITHOUT_MINISTRY: &str = "publisher without a ministry name";
     pub const NAMELESS_ENTITY: &str = "registry entry without a name; nothing to match a report's name to";
     pub const DUPLICATE_PUBLICATION: &str = "publication listed again; the first row is kept";
+    pub const REPEATED_UNDER_OTHER_MINISTRY: &str =
+        "row repeated in the same file under another name of the same ministry; counted once";
 }
 
 /// Rows that share a reason, with their money.
