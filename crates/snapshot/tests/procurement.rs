@@ -181,6 +181,8 @@ last_update_date,contact,contact_email,description,volume,reason,decision,url,su
     let rows = "578755,,המשרד לביטחון פנים,התקשרות עם ספק יחיד,המרכז הבינתחומי הרצליה,511936759,2016-04-17,2019-04-17,,2016-03-29,\
 אברהם שלם,avrahamsh@mops.gov.il,התקשרות עם המכון למדיניות,\"120,000\",,נרשם,http://x,\"[u'\\u05e9\\u05d9\\u05e8\\u05d5\\u05ea', u'b']\",שקל,t,511936759,company\n\
 578756,,משרד האוצר,התקשרות עם ספק יחיד,יועץ פרטי,023456789,2016-05-01,2016-12-31,,2016-04-01,ק,k@x,התקשרות עם יועץ פרטי,5000,,נרשם,http://x,[],דולר,t,,\n\
+578758,,משרד האוצר,התקשרות עם ספק יחיד,דנה לדוגמה עם רון בדיקה,,2016-06-01,2016-12-31,,2016-05-01,ק,k@x,ייעוץ משפטי של דנה לדוגמה,7000,,נרשם,http://x,[],שקל,t,,\n\
+578759,,משרד האוצר,התקשרות עם ספק יחיד,מערכות לדוגמה בעמ,,2016-06-01,2016-12-31,,2016-05-01,ק,k@x,תחזוקת מערכות,8000,,נרשם,http://x,[],שקל,t,,\n\
 578757,,משרד האוצר,התקשרות\n";
     fixture.write("exemptions/obudget-db-2016_1_exemption.sample.csv", format!("{header}{rows}"));
     let foia = "budget_code,publication_id,reason,description,volume\n8010210,538821,3(29),בקשת התקשרות לתרגום,\"918,180.89\"\n111111,538822,3ג,הארכה,0\n";
@@ -392,19 +394,29 @@ fn tenders_and_exemptions_lists() {
     assert_eq!(older["tenders"][0]["ministry"], "משרד החינוך");
     let exemptions = fixture.json("procurement/exemptions/2016.json");
     let list = exemptions["exemptions"].as_array().unwrap();
-    assert_eq!(list.len(), 2, "the cut-off last sample row is skipped");
+    assert_eq!(list.len(), 4, "the cut-off last sample row is skipped");
     let sole = list.iter().find(|exemption| exemption["publication_id"] == "578755").unwrap();
     assert_eq!(sole["subjects"][0], "שירות");
     assert_eq!(sole["volume"], 120_000);
     let private = list.iter().find(|exemption| exemption["publication_id"] == "578756").unwrap();
     assert_eq!(private["private_supplier"], true);
     assert_eq!(private["currency"], "USD");
+    // No registration number and no legal form: two people's names joined by a word that is
+    // also a trade word stay private, and so does the description that names one of them.
+    let named = list.iter().find(|exemption| exemption["publication_id"] == "578758").unwrap();
+    assert_eq!(named["private_supplier"], true);
+    assert!(named["supplier"].is_null(), "{named}");
+    assert!(named["description"].is_null(), "{named}");
+    let company = list.iter().find(|exemption| exemption["publication_id"] == "578759").unwrap();
+    assert_eq!(company["supplier"]["name"], "מערכות לדוגמה בעמ");
+    assert_eq!(company["description"], "תחזוקת מערכות");
     let justice = fixture.json("procurement/exemptions/2013.json");
     let translation = justice["exemptions"].as_array().unwrap().iter().find(|exemption| exemption["publication_id"] == "538821").unwrap();
     assert_eq!(translation["budget_code"], "08010210");
     assert_eq!(translation["volume"], 918_181);
     let text = serde_json::to_string(&exemptions).unwrap();
     assert!(!text.contains("avrahamsh"), "contact e-mails are left out");
+    assert!(!text.contains("דנה לדוגמה"), "a private supplier's name is left out");
 }
 
 #[test]

@@ -235,6 +235,7 @@ pub fn assemble(
                 name: &supplier.name,
                 id: record.supplier_id.as_deref(),
                 kind: record.entity_kind.as_deref(),
+                legal_form_only: true,
                 ..Clues::default()
             };
             match resolver.resolve(&clues) {

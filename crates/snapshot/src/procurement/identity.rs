@@ -87,6 +87,10 @@ pub struct Clues<'a> {
     /// True when the record's type is a support to local authorities (`מענקי איזון`,
     /// `תמיכה ברשויות מקומיות`), whose recipients are municipalities and councils.
     pub municipal_kind: bool,
+    /// True when only a legal form in the name or the file's entity kind marks an organisation,
+    /// and trade words do not. Exemption notices name law firms and consultants by the people's
+    /// own names, joined by short words that the trade-word list also contains.
+    pub legal_form_only: bool,
 }
 
 /// The outcome for one party.
@@ -127,10 +131,12 @@ impl<'a> Resolver<'a> {
     /// 4. a private individual when the record's type is a payment to a person (`תמיכה בפרט`)
     ///    and the name has no legal-form word such as `בע"מ` or `(ע"ר)`;
     /// 5. a local authority when the record's type is a support to local authorities;
-    /// 6. an organisation by a government vendor number, or by an organisation-like name that
+    /// 6. when only a legal form counts (exemption notices): an organisation by the file's
+    ///    entity kind or a legal-form word in the name, else a private individual;
+    /// 7. an organisation by a government vendor number, or by an organisation-like name that
     ///    the registry does not list with a personal id number (a sole trader such as
     ///    `מרדכי כהן פיקוח ותאום`);
-    /// 7. else a private individual.
+    /// 8. else a private individual.
     pub fn resolve(&mut self, clues: &Clues) -> Identity {
         let name = clues.name.trim();
         if name == SOURCE_OTHER {
@@ -156,6 +162,19 @@ impl<'a> Resolver<'a> {
                 id: name_entity_id(&name_key(name)),
                 kind: Some("government_office".to_string()),
                 registered_name: None,
+            },
+            None if clues.legal_form_only => match clues.kind.map(str::trim).filter(|kind| !kind.is_empty()) {
+                Some(kind) => Identity::Organisation {
+                    id: name_entity_id(&name_key(name)),
+                    kind: Some(kind.to_string()),
+                    registered_name: None,
+                },
+                None if has_legal_form(name) => Identity::Organisation {
+                    id: name_entity_id(&name_key(name)),
+                    kind: None,
+                    registered_name: None,
+                },
+                None => return Identity::Private,
             },
             None if !self.registry.is_person(name) && looks_like_organisation(name) => Identity::Organisation {
                 id: name_entity_id(&name_key(name)),
@@ -318,5 +337,48 @@ mod tests {
         assert!(
             matches!(resolver.resolve(&government), Identity::Organisation { kind: Some(ref kind), .. } if kind == "government_office")
         );
+    }
+
+    #[test]
+    fn legal_form_only_ignores_trade_words() {
+        let registry = Registry::default();
+        let mut resolver = Resolver::new(&registry);
+        // Two people's names joined by a word that the trade-word list contains.
+        let names = Clues {
+            name: "עו\"ד דנה לדוגמה עם עו\"ד רון בדיקה",
+            legal_form_only: true,
+            ..Clues::default()
+        };
+        assert!(looks_like_organisation(names.name));
+        assert_eq!(resolver.resolve(&names), Identity::Private);
+        assert!(matches!(
+            resolver.resolve(&Clues { legal_form_only: false, ..names }),
+            Identity::Organisation { .. }
+        ));
+
+        let company = Clues {
+            name: "מערכות לדוגמה בע\"מ",
+            legal_form_only: true,
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&company), Identity::Organisation { .. }));
+
+        let kind_given = Clues {
+            name: "מערכות לדוגמה",
+            kind: Some("company"),
+            legal_form_only: true,
+            ..Clues::default()
+        };
+        assert!(
+            matches!(resolver.resolve(&kind_given), Identity::Organisation { kind: Some(ref kind), .. } if kind == "company")
+        );
+
+        let registered = Clues {
+            name: "דנה לדוגמה",
+            id: Some("512345678"),
+            legal_form_only: true,
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&registered), Identity::Organisation { .. }));
     }
 }
