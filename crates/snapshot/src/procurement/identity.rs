@@ -52,7 +52,7 @@ fn is_government_vendor(vendor: &str) -> bool {
 #[rustfmt::skip]
 const BODY_FORM_TOKENS: &[&str] = &[
     "בעמ", "ער", "חלצ", "עמותה", "עמותת", "אגודה", "אגודת", "אוניברסיטת", "האוניברסיטה", "מכללת", "הסתדרות",
-    "תנועת", "ltd", "inc",
+    "תנועת", "ltd", "inc", "llc", "gmbh", "plc", "limited", "corp",
 ];
 
 /// True when the name carries a legal form or the word for a kind of body that only
@@ -362,6 +362,12 @@ mod tests {
             ..Clues::default()
         };
         assert!(matches!(resolver.resolve(&company), Identity::Organisation { .. }));
+        let foreign = Clues {
+            name: "Example Systems GmbH",
+            legal_form_only: true,
+            ..Clues::default()
+        };
+        assert!(matches!(resolver.resolve(&foreign), Identity::Organisation { .. }));
 
         let kind_given = Clues {
             name: "מערכות לדוגמה",
