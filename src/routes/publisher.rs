@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use budget_model::export::{Cell, Table};
 use budget_model::format::format_number;
 use budget_model::item_spending::{totals_by_kind, MethodKind};
 use budget_model::procurement::{ContractTotals, PublisherSummary, PublisherYear};
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{LocalBoxFuture, NotFoundView, Outcome};
 use crate::browser;
-use crate::components::{Amount, Loaded, PartyName, PublisherList, YearsFigure};
+use crate::components::{Amount, ExportButtons, Loaded, MakeTable, PartyName, PublisherList, YearsFigure};
 use crate::data::{DataStore, LoadError};
 use crate::i18n::{td, td_string, Locale as I18nLocale};
 use crate::locale::{isolate, use_i18n};
@@ -126,7 +127,7 @@ fn PublisherView(summary: Arc<PublisherSummary>) -> impl IntoView {
                 .iter()
                 .find(|entry| entry.year == chosen)
                 .cloned()
-                .map(|entry| view! { <PublisherYearView entry /> })
+                .map(|entry| view! { <PublisherYearView entry publisher=summary.id.clone() /> })
         }
     };
     let chart_caption = {
@@ -185,9 +186,19 @@ fn PublisherView(summary: Arc<PublisherSummary>) -> impl IntoView {
 
 /// One year of a publisher: totals by method kind, methods as written, and top suppliers.
 #[component]
-fn PublisherYearView(entry: PublisherYear) -> impl IntoView {
+fn PublisherYearView(
+    entry: PublisherYear,
+    /// The publisher's id, for the names of exported files.
+    publisher: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let year = entry.year;
+    // The export has every supplier of the year, not only the ones the table lists.
+    let export = {
+        let entry = entry.clone();
+        let table: MakeTable = Arc::new(move || suppliers_table(i18n.get_untracked(), &entry));
+        view! { <ExportButtons table file_name=format!("suppliers-{publisher}-{year}") /> }
+    };
     let kind_rows = totals_by_kind(&entry.methods)
         .into_iter()
         .map(|(kind, totals)| {
@@ -304,6 +315,38 @@ fn PublisherYearView(entry: PublisherYear) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {export}
         </section>
     }
+}
+
+/// Every supplier of a publisher's year for export, then the private individuals' row.
+fn suppliers_table(locale: I18nLocale, entry: &PublisherYear) -> Table {
+    let headers = [
+        td_string!(locale, proc_col_supplier),
+        td_string!(locale, col_supplier_id),
+        td_string!(locale, proc_orders),
+        td_string!(locale, proc_col_volume),
+        td_string!(locale, proc_col_executed),
+    ];
+    let totals = |totals: &ContractTotals| {
+        [Cell::Number(f64::from(totals.orders)), Some(totals.volume).into(), Some(totals.executed).into()]
+    };
+    let mut rows: Vec<Vec<Cell>> = entry
+        .suppliers
+        .iter()
+        .map(|supplier| {
+            let party = &supplier.supplier;
+            let mut row = vec![party.name.as_str().into(), party.entity.as_deref().into()];
+            row.extend(totals(&supplier.totals));
+            row
+        })
+        .collect();
+    if let Some(private) = &entry.private {
+        let label = td_string!(locale, proc_private_contracts, count = format_number(u64::from(private.orders)));
+        let mut row = vec![Cell::Text(label.to_string()), Cell::Empty];
+        row.extend(totals(private));
+        rows.push(row);
+    }
+    Table { headers: headers.map(str::to_string).to_vec(), rows }
 }

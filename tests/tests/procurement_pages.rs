@@ -268,3 +268,25 @@ async fn publisher_method_kinds_sum_to_year() {
     assert_eq!(shown_year, Some(latest["year"].to_string()));
     assert!(selector.is_ok(), "a publisher with two years has a year selector");
 }
+
+#[tokio::test]
+async fn publisher_export_lists_every_supplier() {
+    let summary = read_json(&dist_dir().join("data/procurement/publishers/p90dbc4ce.json"));
+    let latest = summary["years"].as_array().expect("years").last().expect("a year").clone();
+    let suppliers = latest["suppliers"].as_array().expect("suppliers").len();
+    let private_rows = usize::from(!latest["private"].is_null());
+    let session = Session::start("en").await;
+    session.open("#/en/publisher/p90dbc4ce").await;
+    wait_for(&session, "[data-testid=publisher-suppliers] tbody tr").await;
+    keep_downloads(&session).await;
+    let button = session.client.find(Locator::Css("[data-testid=export-csv]")).await.expect("the CSV button");
+    button.click().await.expect("click");
+    let csv = kept_blob(&session, 0).await;
+    session.close().await;
+
+    let mut reader = csv::ReaderBuilder::new().from_reader(&csv[3..]);
+    let records: Vec<csv::StringRecord> = reader.records().map(|record| record.expect("a CSV record")).collect();
+    assert_eq!(records.len(), suppliers + private_rows, "exported suppliers");
+    let executed: i64 = records.iter().map(|record| record.get(4).unwrap_or_default().parse::<i64>().unwrap_or(0)).sum();
+    assert_eq!(executed, int(&latest["totals"]["executed"]), "exported executed amounts");
+}
