@@ -1,4 +1,5 @@
-//! Horizontal bar chart of the largest expense sections of one year.
+//! Horizontal bar chart of labelled amounts: the largest expense sections of a year, or what
+//! an entity received per year.
 //!
 //! Drawn without plotters' cartesian charts, because each row carries a long name and a
 //! formatted amount, and the whole chart is mirrored in right-to-left languages: names start
@@ -8,8 +9,11 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{phase_color, scaled, text_size, FONT_FAMILY, TEXT_COLOR};
-use budget_model::Phase;
+use std::sync::Arc;
+
+use super::{chart_text, phase_color, scaled, text_size, Chart, FONT_FAMILY, TEXT_COLOR};
+use budget_model::format::format_amount;
+use budget_model::{Locale, Phase};
 
 /// Height of one bar's row, in CSS pixels.
 const ROW_HEIGHT: f64 = 34.0;
@@ -38,6 +42,38 @@ pub struct SectionsBarChart<'a> {
     pub rtl: bool,
     /// Backend pixels per CSS pixel.
     pub scale: f64,
+}
+
+/// Labelled amounts in shekels, drawn as bars in `locale` in the color of `phase`.
+#[derive(Clone)]
+pub struct AmountBars {
+    pub rows: Arc<Vec<(String, i64)>>,
+    pub phase: Phase,
+    pub locale: Locale,
+}
+
+impl Chart for AmountBars {
+    fn height(&self) -> u32 {
+        height(self.rows.len())
+    }
+
+    fn draw_on<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        scale: f64,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let bars: Vec<Bar> = self
+            .rows
+            .iter()
+            .map(|(label, value)| Bar {
+                label: chart_text(label.clone(), self.locale),
+                value: *value,
+                value_text: chart_text(format_amount(*value, self.locale), self.locale),
+            })
+            .collect();
+        let chart = SectionsBarChart { bars: &bars, phase: self.phase, rtl: self.locale.dir() == "rtl", scale };
+        draw(area, &chart)
+    }
 }
 
 /// Height in CSS pixels that the chart needs for `bars` rows.

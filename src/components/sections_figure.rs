@@ -4,52 +4,19 @@ use std::sync::Arc;
 
 use budget_model::format::{format_amount, format_share};
 use budget_model::snapshot::{ItemSummary, YearHome};
-use budget_model::{Locale, Phase};
+use budget_model::Phase;
 use leptos::prelude::*;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{Amount, ChartCanvas, ChartDownloads, MakeChart};
-use crate::charts::sections_bar::{self, Bar, SectionsBarChart};
-use crate::charts::{chart_text, Chart};
+use crate::charts::sections_bar::{self, AmountBars};
+use crate::charts::Chart;
 use crate::i18n::{td, td_string};
 use crate::labels::{phase_id, phase_name};
 use crate::locale::{use_i18n, use_locale};
 
 /// How many sections the chart shows.
 const TOP_SECTIONS: usize = 10;
-
-/// The bar chart of the largest sections in one language, ready to draw on any backend.
-#[derive(Clone)]
-struct TopSections {
-    top: Arc<Vec<(ItemSummary, i64)>>,
-    phase: Phase,
-    locale: Locale,
-}
-
-impl Chart for TopSections {
-    fn height(&self) -> u32 {
-        sections_bar::height(self.top.len())
-    }
-
-    fn draw_on<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        scale: f64,
-    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let bars: Vec<Bar> = self
-            .top
-            .iter()
-            .map(|(section, value)| Bar {
-                label: chart_text(section.name.clone(), self.locale),
-                value: *value,
-                value_text: chart_text(format_amount(*value, self.locale), self.locale),
-            })
-            .collect();
-        let chart = SectionsBarChart { bars: &bars, phase: self.phase, rtl: self.locale.dir() == "rtl", scale };
-        sections_bar::draw(area, &chart)
-    }
-}
 
 /// The largest expense sections of `home` in `phase`, largest first, as a chart with a
 /// data table of the same rows.
@@ -98,7 +65,8 @@ pub fn SectionsFigure(
 
     let sections = {
         let top = top.clone();
-        move || TopSections { top: top.clone(), phase, locale: locale.get() }
+        let rows: Arc<Vec<(String, i64)>> = Arc::new(top.iter().map(|(section, value)| (section.name.clone(), *value)).collect());
+        move || AmountBars { rows: rows.clone(), phase, locale: locale.get() }
     };
     let draw = {
         let sections = sections.clone();

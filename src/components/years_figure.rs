@@ -3,48 +3,16 @@
 use std::sync::Arc;
 
 use budget_model::format::format_amount;
-use budget_model::{Locale, Phase};
+use budget_model::Phase;
 use leptos::prelude::*;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{Amount, ChartCanvas};
-use crate::charts::sections_bar::{self, Bar, SectionsBarChart};
-use crate::charts::{chart_text, Chart};
+use crate::charts::sections_bar::{self, AmountBars};
+use crate::charts::Chart;
 use crate::i18n::{td, td_string};
 use crate::locale::{use_i18n, use_locale};
 
-/// The bars of a [`YearsFigure`] in one language, ready to draw on any backend.
-#[derive(Clone)]
-struct YearBars {
-    rows: Arc<Vec<(u16, i64)>>,
-    locale: Locale,
-}
-
-impl Chart for YearBars {
-    fn height(&self) -> u32 {
-        sections_bar::height(self.rows.len())
-    }
-
-    fn draw_on<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        scale: f64,
-    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let bars: Vec<Bar> = self
-            .rows
-            .iter()
-            .map(|(year, value)| Bar {
-                label: year.to_string(),
-                value: *value,
-                value_text: chart_text(format_amount(*value, self.locale), self.locale),
-            })
-            .collect();
-        // Procurement amounts are money paid, so the bars take the executed phase's color.
-        let chart = SectionsBarChart { bars: &bars, phase: Phase::Executed, rtl: self.locale.dir() == "rtl", scale };
-        sections_bar::draw(area, &chart)
-    }
-}
 
 /// One bar per year, oldest first, as a chart with a data table of the same rows.
 #[component]
@@ -75,7 +43,9 @@ pub fn YearsFigure(
     let draw = {
         let rows = rows.clone();
         move |backend: plotters_canvas::CanvasBackend, scale| {
-            let chart = YearBars { rows: rows.clone(), locale: locale.get() };
+            let labelled = rows.iter().map(|(year, value)| (year.to_string(), *value)).collect();
+            // Procurement amounts are money paid, so the bars take the executed phase's color.
+            let chart = AmountBars { rows: Arc::new(labelled), phase: Phase::Executed, locale: locale.get() };
             if let Err(error) = chart.draw_on(&backend.into_drawing_area(), scale) {
                 log::warn!("could not draw the years chart: {error}");
             }
