@@ -214,8 +214,8 @@ pub fn ContractsTable(
     }
 }
 
-/// The rows of a contracts table for export: every contract, then the private individuals'
-/// row. Amounts are whole shekels, or the report's currency where the currency column says so.
+/// Builds the rows of a contracts table for export: every contract, then the private
+/// individuals' row. Amounts are whole shekels unless the currency column names another.
 fn contracts_table(locale: UiLocale, contracts: &[Contract], private: Option<ContractTotals>, columns: ContractColumns) -> Table {
     let mut headers: Vec<&str> = Vec::new();
     match columns.publisher {
@@ -273,7 +273,7 @@ fn contracts_table(locale: UiLocale, contracts: &[Contract], private: Option<Con
     Table { headers: headers.into_iter().map(str::to_string).collect(), rows }
 }
 
-/// A row with `label` first, then empty cells, then `tail` in the last columns.
+/// Builds a row with `label` first, then empty cells, then `tail` in the last columns.
 fn summed_row(label: String, width: usize, tail: &[Option<i64>]) -> Vec<Cell> {
     let mut row = vec![Cell::Text(label)];
     row.resize_with(width - tail.len(), || Cell::Empty);
@@ -406,7 +406,7 @@ pub fn SupportsTable(
     }
 }
 
-/// The rows of a supports table for export, then the private row.
+/// Builds the rows of a supports table for export, then the private row.
 fn supports_table(
     locale: UiLocale,
     rows: &[SupportRow],

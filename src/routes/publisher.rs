@@ -320,7 +320,7 @@ fn PublisherYearView(
     }
 }
 
-/// Every supplier of a publisher's year for export, then the private individuals' row.
+/// Builds the export of a publisher's year: every supplier, then the private individuals' row.
 fn suppliers_table(locale: I18nLocale, entry: &PublisherYear) -> Table {
     let headers = [
         td_string!(locale, proc_col_supplier),

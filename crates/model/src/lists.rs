@@ -30,7 +30,7 @@ pub enum NoticeStatus {
     Closed,
     /// The portal marks the tender as cancelled.
     Cancelled,
-    /// No deadline is known and the portal's text says neither ended nor cancelled.
+    /// No deadline is known, and the portal's status text is neither ended nor cancelled.
     Unknown,
 }
 
@@ -59,7 +59,7 @@ impl NoticeStatus {
 ///
 /// A cancelled notice stays cancelled. Otherwise the deadline decides: a notice is open only
 /// while its deadline is today or later, so a tender whose deadline has passed never reads
-/// open, whatever the portal's status text (`חדש` new, `עודכן` updated) says. With no
+/// open, whatever the portal's status text (`חדש` new, `עודכן` updated). With no
 /// deadline, an ended text reads closed and anything else unknown.
 pub fn notice_status(deadline: Option<&str>, status_text: Option<&str>, today: &str) -> NoticeStatus {
     let text = status_text.map(str::trim).unwrap_or_default();

@@ -18,8 +18,8 @@ pub const CONTRACT_TOTALS: [(&str, i64, i64); 1] = [("2015-economy", 162, 112)];
 /// of `tmichot<YEAR>.csv`, private individuals and zero rows included. These totals include the
 /// rows that the files list twice under two names of the Ministry of Economy (2014: 550 rows,
 /// 214 M ₪ paid; 2008-2010: 19 to 44 rows, under 9 M ₪ a year). The snapshot counts those rows
-/// once, so its 2014 supports come to 22.6 bn; the check is made on the rows read, before the
-/// repeats are dropped.
+/// once, so its 2014 supports come to 22.6 bn. The check is therefore made on the rows read,
+/// before the repeats are dropped.
 pub const SUPPORT_TOTALS: [(u16, i64); 5] = [(2008, 229), (2009, 319), (2010, 272), (2013, 311), (2014, 228)];
 
 /// Rounds shekels to units of `unit`, half away from zero.
